@@ -18,6 +18,8 @@ package dev.dorm.sql;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One SQL statement of a script that {@link SqlScript#parse(String)} split, with the
  * facts that callers need to route or reject it.
@@ -38,11 +40,18 @@ public final class SqlStatement {
 
 	private final boolean readOnly;
 
-	SqlStatement(String text, String keyword, List<String> words, boolean readOnly) {
+	private final @Nullable String pragmaName;
+
+	private final boolean pragmaAssignment;
+
+	SqlStatement(String text, String keyword, List<String> words, boolean readOnly, @Nullable String pragmaName,
+			boolean pragmaAssignment) {
 		this.text = text;
 		this.keyword = keyword;
 		this.words = words;
 		this.readOnly = readOnly;
+		this.pragmaName = pragmaName;
+		this.pragmaAssignment = pragmaAssignment;
 	}
 
 	/**
@@ -92,6 +101,34 @@ public final class SqlStatement {
 	 */
 	public boolean isReadOnly() {
 		return this.readOnly;
+	}
+
+	/**
+	 * Returns the name of the pragma that this statement runs, in upper case and without
+	 * quotes or schema, so {@code PRAGMA main."journal_mode"} returns
+	 * {@code JOURNAL_MODE}.
+	 * @return the pragma name, an empty string for a {@code PRAGMA} statement without a
+	 * valid name (which SQLite rejects), or {@code null} if this is not a {@code PRAGMA}
+	 * statement
+	 */
+	public @Nullable String pragmaName() {
+		return this.pragmaName;
+	}
+
+	/**
+	 * Returns whether this is a {@code PRAGMA} statement that sets a value:
+	 * {@code PRAGMA x = v}, or {@code PRAGMA x(v)} unless {@code x} is one of the pragmas
+	 * that read with an argument, such as {@code table_info}, {@code index_list},
+	 * {@code foreign_key_check}, {@code integrity_check} or {@code quick_check}.
+	 * <p>
+	 * A plain {@code PRAGMA x} returns {@code false}, but some such pragmas still write,
+	 * for example {@code optimize}, {@code incremental_vacuum} and
+	 * {@code wal_checkpoint}. A caller that must block writes should allow only known
+	 * pragma names.
+	 * @return {@code true} if the statement is a pragma assignment
+	 */
+	public boolean isPragmaAssignment() {
+		return this.pragmaAssignment;
 	}
 
 	/**

@@ -48,6 +48,8 @@ final class StatementBuilder {
 
 	private @Nullable String withMainVerb;
 
+	private @Nullable PragmaParser pragmaParser;
+
 	StatementBuilder(String sql) {
 		this.sql = sql;
 	}
@@ -64,6 +66,7 @@ final class StatementBuilder {
 			return true;
 		}
 		extendText(start, end);
+		passToPragmaParser(TokenType.SEMICOLON, start, end);
 		return false;
 	}
 
@@ -91,6 +94,7 @@ final class StatementBuilder {
 		else if (type == TokenType.RIGHT_PARENTHESIS) {
 			this.parenthesisDepth--;
 		}
+		passToPragmaParser(type, start, end);
 	}
 
 	/**
@@ -102,7 +106,10 @@ final class StatementBuilder {
 			return null;
 		}
 		String text = this.sql.substring(this.start, this.end);
-		return new SqlStatement(text, this.keyword, Collections.unmodifiableList(this.words), isReadOnly());
+		String pragmaName = (this.pragmaParser != null) ? this.pragmaParser.name() : null;
+		boolean pragmaAssignment = this.pragmaParser != null && this.pragmaParser.isAssignment();
+		return new SqlStatement(text, this.keyword, Collections.unmodifiableList(this.words), isReadOnly(), pragmaName,
+				pragmaAssignment);
 	}
 
 	private void extendText(int start, int end) {
@@ -118,8 +125,12 @@ final class StatementBuilder {
 		this.triggerBodyTracker.acceptWord(word);
 		if (first) {
 			this.keyword = word;
+			if ("PRAGMA".equals(word)) {
+				this.pragmaParser = new PragmaParser(this.sql);
+			}
 			return;
 		}
+		passToPragmaParser(TokenType.WORD, start, end);
 		if ("WITH".equals(this.keyword)) {
 			recordWithMainVerb(word);
 		}
@@ -135,6 +146,12 @@ final class StatementBuilder {
 			case "SELECT", "VALUES", "INSERT", "UPDATE", "DELETE", "REPLACE" -> this.withMainVerb = word;
 			default -> {
 			}
+		}
+	}
+
+	private void passToPragmaParser(TokenType type, int start, int end) {
+		if (this.pragmaParser != null) {
+			this.pragmaParser.accept(type, start, end);
 		}
 	}
 

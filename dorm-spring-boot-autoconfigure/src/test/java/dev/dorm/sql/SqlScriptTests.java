@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -229,6 +230,47 @@ class SqlScriptTests {
 				arguments("ATTACH 'x.db' AS x", false), arguments("VACUUM", false), arguments("ANALYZE", false),
 				arguments("BEGIN", false), arguments("(SELECT 1)", false), arguments("\"SELECT\" 1", false),
 				arguments("\u017Felect 1", false));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("pragmaCases")
+	void pragmaNameAndAssignment(String sql, String expectedName, boolean expectedAssignment) {
+		SqlStatement statement = single(sql);
+		assertThat(statement.pragmaName()).isEqualTo(expectedName);
+		assertThat(statement.isPragmaAssignment()).isEqualTo(expectedAssignment);
+	}
+
+	static Stream<Arguments> pragmaCases() {
+		return Stream.of(arguments("PRAGMA journal_mode", "JOURNAL_MODE", false),
+				arguments("pragma journal_mode = wal", "JOURNAL_MODE", true),
+				arguments("PRAGMA main.journal_mode=WAL", "JOURNAL_MODE", true),
+				arguments("PRAGMA user_version == 5", "USER_VERSION", true),
+				arguments("PRAGMA user_version = -5", "USER_VERSION", true),
+				arguments("PRAGMA cache_size(-2000)", "CACHE_SIZE", true),
+				arguments("PRAGMA temp.cache_size(10)", "CACHE_SIZE", true),
+				arguments("PRAGMA table_info(t)", "TABLE_INFO", false),
+				arguments("PRAGMA main.index_list('t')", "INDEX_LIST", false),
+				arguments("PRAGMA table_info = t", "TABLE_INFO", true),
+				arguments("PRAGMA integrity_check", "INTEGRITY_CHECK", false),
+				arguments("PRAGMA \"foreign_keys\" = OFF", "FOREIGN_KEYS", true),
+				arguments("PRAGMA 'user_version'", "USER_VERSION", false),
+				arguments("PRAGMA [main].`user_version` = 1", "USER_VERSION", true),
+				arguments("PRAGMA \"a\"\"b\" = 1", "A\"B", true),
+				arguments("PRAGMA /* c */ Main . Schema_Version -- d\n = 1", "SCHEMA_VERSION", true),
+				arguments("PRAGMA \u017Fchema_version = 1", "\u017FCHEMA_VERSION", true),
+				arguments("PRAGMA", "", false), arguments("PRAGMA main.", "", false),
+				arguments("PRAGMA = 1", "", false), arguments("SELECT 1", null, false),
+				arguments("EXPLAIN PRAGMA user_version = 1", null, false));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "table_info", "table_xinfo", "index_info", "index_xinfo", "index_list", "foreign_key_list",
+			"foreign_key_check", "integrity_check", "quick_check", "function_list", "pragma_list", "module_list",
+			"collation_list", "database_list", "compile_options", "table_list" })
+	void pragmaReadWithArgumentIsNotAssignment(String name) {
+		SqlStatement statement = single("PRAGMA main." + name + "(t)");
+		assertThat(statement.pragmaName()).isEqualToIgnoringCase(name);
+		assertThat(statement.isPragmaAssignment()).isFalse();
 	}
 
 	@Test
