@@ -17,11 +17,21 @@
 package dev.dorm.sql;
 
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -357,6 +367,77 @@ class SqlScriptTests {
 		assertThat(bytesPerParse).isLessThan(3072);
 	}
 
+	@Test
+	void splitScriptBuildsSameDatabaseAsSqlite(@TempDir Path directory) throws SQLException {
+		String script = """
+				-- Shop schema. Semicolons in comments, strings and names must not split it; really.
+				CREATE TABLE customer (
+					id INTEGER PRIMARY KEY,
+					name TEXT NOT NULL DEFAULT 'unknown; really',
+					"display;name" TEXT,
+					[bracket;name] TEXT,
+					`tick;name` TEXT
+				);
+				CREATE TABLE orders (id INTEGER PRIMARY KEY, customer_id INTEGER REFERENCES customer (id),
+					total REAL, status TEXT, end INTEGER DEFAULT 0);
+				/* Filled by the trigger below; one row per order. */
+				CREATE TABLE audit (id INTEGER PRIMARY KEY, order_id INTEGER, size TEXT, note TEXT);
+				CREATE INDEX orders_customer ON orders (customer_id);
+				CREATE VIEW big_orders AS SELECT * FROM orders WHERE total > 100 /* ; */;
+				CREATE TRIGGER orders_audit AFTER INSERT ON orders
+				WHEN CASE WHEN new.total IS NULL THEN 0 ELSE 1 END
+				BEGIN
+					INSERT INTO audit (order_id, size, note) VALUES (
+						new.id,
+						CASE WHEN new.total > 100 THEN 'big' WHEN new.total > 10 THEN 'medium' ELSE 'small' END,
+						'inserted; ' || CASE new.status WHEN 'paid' THEN 'paid' ELSE 'open' END
+					);
+					-- The column is named end, which must not end the trigger; nor must this comment.
+					UPDATE orders SET end = 1 WHERE id = new.id;
+				END;
+				INSERT INTO customer (name, "display;name", [bracket;name]) VALUES ('Ann', 'A;nn', x'3B'), ('Bob', ';', NULL);
+				INSERT INTO orders (customer_id, total, status) VALUES (1, 250, 'paid'), (1, 20, 'open'), (2, 5, NULL);
+				""";
+		List<SqlStatement> statements = SqlScript.parse(script);
+		try (Connection expected = connect(directory.resolve("whole.db"));
+				Connection actual = connect(directory.resolve("split.db"))) {
+			try (Statement statement = expected.createStatement()) {
+				// sqlite-jdbc's executeUpdate runs every statement of the script.
+				statement.executeUpdate(script);
+			}
+			for (SqlStatement statement : statements) {
+				// A PreparedStatement runs only the first statement of its text,
+				// so a split that merged two statements would lose the second.
+				try (PreparedStatement prepared = actual.prepareStatement(statement.text())) {
+					prepared.execute();
+				}
+			}
+			String schemaQuery = "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name";
+			assertThat(statements).hasSize(8);
+			assertThat(rows(actual, "SELECT name FROM sqlite_schema ORDER BY name")).containsExactly(List.of("audit"),
+					List.of("big_orders"), List.of("customer"), List.of("orders"), List.of("orders_audit"),
+					List.of("orders_customer"));
+			assertThat(rows(actual, schemaQuery)).isEqualTo(rows(expected, schemaQuery));
+			assertThat(rows(actual, "SELECT size, note FROM audit ORDER BY id")).containsExactly(
+					List.of("big", "inserted; paid"), List.of("medium", "inserted; open"),
+					List.of("small", "inserted; open"));
+			for (String table : List.of("customer", "orders", "audit")) {
+				String dataQuery = "SELECT * FROM " + table + " ORDER BY id";
+				assertThat(rows(actual, dataQuery)).isEqualTo(rows(expected, dataQuery));
+			}
+		}
+	}
+
+	@Test
+	void tclParameterSuffixMatchesSqlite(@TempDir Path directory) throws SQLException {
+		String sql = "SELECT $a(;) AS value";
+		try (Connection connection = connect(directory.resolve("parameters.db"));
+				PreparedStatement prepared = connection.prepareStatement(sql)) {
+			assertThat(prepared.getParameterMetaData().getParameterCount()).isOne();
+		}
+		assertThat(texts(SqlScript.parse(sql + "; SELECT 2"))).containsExactly(sql, "SELECT 2");
+	}
+
 	private static SqlStatement single(String sql) {
 		List<SqlStatement> statements = SqlScript.parse(sql);
 		assertThat(statements).hasSize(1);
@@ -378,6 +459,25 @@ class SqlScriptTests {
 		com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 		assumeThat(threads.isThreadAllocatedMemoryEnabled()).isTrue();
 		return threads;
+	}
+
+	private static Connection connect(Path database) throws SQLException {
+		return DriverManager.getConnection("jdbc:sqlite:" + database);
+	}
+
+	private static List<List<String>> rows(Connection connection, String query) throws SQLException {
+		List<List<String>> rows = new ArrayList<>();
+		try (Statement statement = connection.createStatement(); ResultSet resultSet = statement.executeQuery(query)) {
+			ResultSetMetaData metaData = resultSet.getMetaData();
+			while (resultSet.next()) {
+				List<String> row = new ArrayList<>();
+				for (int column = 1; column <= metaData.getColumnCount(); column++) {
+					row.add(String.valueOf(resultSet.getString(column)));
+				}
+				rows.add(row);
+			}
+		}
+		return rows;
 	}
 
 }
