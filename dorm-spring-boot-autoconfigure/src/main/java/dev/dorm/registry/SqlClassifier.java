@@ -1,0 +1,79 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.dorm.registry;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.dorm.sql.SqlScript;
+import dev.dorm.sql.SqlStatement;
+
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+
+/**
+ * Checks that a SQL string holds exactly one statement and tells whether it only reads.
+ * Results are cached by SQL string, because applications run the same strings over and
+ * over.
+ */
+final class SqlClassifier {
+
+	private static final int MAX_CACHED = 4096;
+
+	private static final int MAX_CACHED_LENGTH = 4096;
+
+	private final Map<String, Boolean> readOnly = new ConcurrentHashMap<>();
+
+	/**
+	 * Return whether a statement only reads.
+	 * @param sql the SQL
+	 * @return whether it is one statement that only reads
+	 * @throws InvalidDataAccessApiUsageException if the SQL does not hold exactly one
+	 * statement
+	 */
+	boolean isReadOnly(String sql) {
+		Boolean cached = this.readOnly.get(sql);
+		if (cached != null) {
+			return cached;
+		}
+		boolean result = single(sql).isReadOnly();
+		if (sql.length() <= MAX_CACHED_LENGTH) {
+			if (this.readOnly.size() >= MAX_CACHED) {
+				this.readOnly.clear();
+			}
+			this.readOnly.put(sql, result);
+		}
+		return result;
+	}
+
+	/**
+	 * Parse a SQL string that must hold exactly one statement.
+	 * @param sql the SQL
+	 * @return the statement
+	 * @throws InvalidDataAccessApiUsageException if the SQL does not hold exactly one
+	 * statement
+	 */
+	static SqlStatement single(String sql) {
+		List<SqlStatement> statements = SqlScript.parse(sql);
+		if (statements.size() != 1) {
+			throw new InvalidDataAccessApiUsageException("Expected one SQL statement but found " + statements.size()
+					+ "; run each statement with its own call, inside transaction(...) to make them atomic");
+		}
+		return statements.get(0);
+	}
+
+}
