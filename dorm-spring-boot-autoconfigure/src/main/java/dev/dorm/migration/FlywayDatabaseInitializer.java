@@ -1,0 +1,229 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.dorm.migration;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import dev.dorm.DatabaseName;
+import dev.dorm.MigrationFailedException;
+import dev.dorm.SqliteMessages;
+import dev.dorm.registry.DatabaseInitializer;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.exception.FlywayValidateException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.core.io.support.ResourcePatternResolver;
+import org.springframework.core.io.support.ResourcePatternUtils;
+import org.springframework.core.log.LogMessage;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.util.Assert;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Migrates each tenant database with Flyway, once, right before its first use.
+ * <p>
+ * After a successful migration the database's {@code PRAGMA user_version} holds a stamp
+ * of its kind's migrations; later opens compare that stamp, which costs one pragma, and
+ * call Flyway only when it differs. A new database starts as a copy of a template that
+ * Flyway already migrated, unless templates are switched off. A failed migration is
+ * rolled back by Flyway and reported as a {@link MigrationFailedException} naming the
+ * version and SQLite's message.
+ *
+ * @since 0.1.0
+ */
+public class FlywayDatabaseInitializer implements DatabaseInitializer {
+
+	private static final Log logger = LogFactory.getLog(FlywayDatabaseInitializer.class);
+
+	private static final int MAX_MESSAGE_LENGTH = 1000;
+
+	private final ResourcePatternResolver resolver;
+
+	private final ClassLoader classLoader;
+
+	private final MigrationSettings settings;
+
+	private final Map<String, List<SqlListMigration>> codeMigrations = new LinkedHashMap<>();
+
+	private final List<DormFlywayConfigurationCustomizer> customizers;
+
+	private final Map<String, KindMigrations> kinds = new ConcurrentHashMap<>();
+
+	private final TemplateDatabases templates = new TemplateDatabases(this::migrate);
+
+	/**
+	 * Create an initializer.
+	 * @param resourceLoader loads the migration files
+	 * @param settings the locations of the migration files and whether templates are used
+	 * @param sqlMigrations migrations written in code
+	 * @param customizers customizers of each kind's Flyway configuration
+	 */
+	public FlywayDatabaseInitializer(ResourceLoader resourceLoader, MigrationSettings settings,
+			List<SqlMigrations> sqlMigrations, List<DormFlywayConfigurationCustomizer> customizers) {
+		Assert.notNull(resourceLoader, "'resourceLoader' must not be null");
+		Assert.notNull(settings, "'settings' must not be null");
+		this.resolver = ResourcePatternUtils.getResourcePatternResolver(resourceLoader);
+		ClassLoader loader = resourceLoader.getClassLoader();
+		this.classLoader = (loader != null) ? loader : ClassUtils.getDefaultClassLoader();
+		this.settings = settings;
+		for (SqlMigrations migrations : sqlMigrations) {
+			this.codeMigrations.computeIfAbsent(migrations.getKind(), (kind) -> new ArrayList<>())
+				.addAll(migrations.migrations());
+		}
+		this.customizers = List.copyOf(customizers);
+	}
+
+	/**
+	 * Return the kinds that have migrations written in code.
+	 * @return the kinds
+	 */
+	public Set<String> getCodeMigrationKinds() {
+		return this.codeMigrations.keySet();
+	}
+
+	@Override
+	public boolean isCurrent(DatabaseName name, Connection connection) throws SQLException {
+		return userVersion(connection) == migrations(name.kind()).stamp();
+	}
+
+	@Override
+	public void initialize(DatabaseName name, Connection connection) {
+		KindMigrations migrations = migrations(name.kind());
+		String before = null;
+		try {
+			if (userVersion(connection) == migrations.stamp()) {
+				return;
+			}
+			before = currentVersion(connection, migrations);
+			long start = System.nanoTime();
+			migrate(connection, migrations);
+			logger.info(LogMessage.format("Migrated database '%s' from version %s to %s in %d ms", name,
+					(before != null) ? before : "none", migrations.targetVersion(),
+					TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)));
+		}
+		catch (FlywayException ex) {
+			throw failure(name, connection, migrations, ex);
+		}
+		catch (SQLException ex) {
+			throw new MigrationFailedException(name.toString(), migrations.versionAfter(before), before,
+					SqliteMessages.message(ex), ex);
+		}
+	}
+
+	@Override
+	public boolean create(DatabaseName name, Path file, Connector connector) {
+		if (!this.settings.isUseTemplates()) {
+			return false;
+		}
+		KindMigrations migrations = migrations(name.kind());
+		return !migrations.isEmpty() && this.templates.create(migrations, file, connector);
+	}
+
+	/**
+	 * Return the version a database is at, read from Flyway's history table.
+	 * @param name the database
+	 * @param connection a connection to it
+	 * @return the version, or {@code null} if it has none
+	 */
+	public @Nullable String currentVersion(DatabaseName name, Connection connection) {
+		return currentVersion(connection, migrations(name.kind()));
+	}
+
+	/**
+	 * Return the highest version of a kind's migrations.
+	 * @param kind the kind
+	 * @return the version, or {@code null} if the kind has no versioned migrations
+	 */
+	public @Nullable String targetVersion(String kind) {
+		return migrations(kind).targetVersion();
+	}
+
+	private KindMigrations migrations(String kind) {
+		return this.kinds.computeIfAbsent(kind, (key) -> KindMigrations.load(key, this.settings.locationsOf(key),
+				this.resolver, this.codeMigrations.getOrDefault(key, List.of()), this.classLoader, this.customizers));
+	}
+
+	private void migrate(Connection connection, KindMigrations migrations) throws SQLException {
+		if (!migrations.isEmpty()) {
+			migrations.flyway(new SingleConnectionDataSource(connection, true)).migrate();
+		}
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("PRAGMA user_version = " + migrations.stamp());
+		}
+	}
+
+	private MigrationFailedException failure(DatabaseName name, Connection connection, KindMigrations migrations,
+			FlywayException ex) {
+		String current = currentVersion(connection, migrations);
+		String failed = (ex instanceof FlywayValidateException) ? null : migrations.versionAfter(current);
+		String message = message(ex);
+		logger.warn(LogMessage.format("Migration of database '%s'%s failed: %s", name,
+				(failed != null) ? " to version " + failed : "", message));
+		return new MigrationFailedException(name.toString(), failed, current, message, ex);
+	}
+
+	private static String message(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sqlException) {
+				return SqliteMessages.message(sqlException);
+			}
+		}
+		StringBuilder message = new StringBuilder();
+		for (String line : String.valueOf(ex.getMessage()).split("\n")) {
+			String text = line.strip();
+			if (!text.isEmpty() && !text.contains("http://") && !text.contains("https://")) {
+				message.append((message.length() > 0) ? "; " : "").append(text);
+			}
+		}
+		return (message.length() > MAX_MESSAGE_LENGTH) ? message.substring(0, MAX_MESSAGE_LENGTH) + "..."
+				: message.toString();
+	}
+
+	private static int userVersion(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("PRAGMA user_version")) {
+			return result.next() ? result.getInt(1) : 0;
+		}
+	}
+
+	private static @Nullable String currentVersion(Connection connection, KindMigrations migrations) {
+		String table = "\"" + migrations.table().replace("\"", "\"\"") + "\"";
+		try (Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("SELECT version FROM " + table
+						+ " WHERE success = 1 AND version IS NOT NULL ORDER BY installed_rank DESC LIMIT 1")) {
+			return result.next() ? result.getString(1) : null;
+		}
+		catch (SQLException ex) {
+			return null;
+		}
+	}
+
+}
