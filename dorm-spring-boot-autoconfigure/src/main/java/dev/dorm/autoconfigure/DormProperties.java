@@ -1,0 +1,330 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.dorm.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.dorm.registry.Synchronous;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration properties for dorm-spring.
+ *
+ * @since 0.1.0
+ */
+@ConfigurationProperties("dorm")
+public class DormProperties {
+
+	/**
+	 * Whether to enable dorm-spring's auto-configuration.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Folder that holds one sub-folder of database files per kind. Nothing outside it is
+	 * created, opened or deleted.
+	 */
+	private String dataDir = "./data";
+
+	/**
+	 * Kind of database names given without a kind, such as 'acme' for 'tenant:acme'.
+	 */
+	private String defaultKind = "tenant";
+
+	/**
+	 * Maximum number of databases open at once. Opening one more closes the least
+	 * recently used database that is not in use.
+	 */
+	private int maxOpen = 256;
+
+	/**
+	 * Time after which an unused database is closed.
+	 */
+	private Duration idleTimeout = Duration.ofMinutes(10);
+
+	/**
+	 * Maximum size of one database file, enforced by SQLite. A full database rejects
+	 * writes and stays readable.
+	 */
+	private DataSize maxSize = DataSize.ofGigabytes(10);
+
+	private final Connection connection = new Connection();
+
+	private final Migrations migrations = new Migrations();
+
+	/**
+	 * Settings by database kind. Names of kinds that are neither listed here nor the
+	 * default kind are rejected.
+	 */
+	private Map<String, Kind> kinds = new LinkedHashMap<>();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public String getDataDir() {
+		return this.dataDir;
+	}
+
+	public void setDataDir(String dataDir) {
+		this.dataDir = dataDir;
+	}
+
+	public String getDefaultKind() {
+		return this.defaultKind;
+	}
+
+	public void setDefaultKind(String defaultKind) {
+		this.defaultKind = defaultKind;
+	}
+
+	public int getMaxOpen() {
+		return this.maxOpen;
+	}
+
+	public void setMaxOpen(int maxOpen) {
+		this.maxOpen = maxOpen;
+	}
+
+	public Duration getIdleTimeout() {
+		return this.idleTimeout;
+	}
+
+	public void setIdleTimeout(Duration idleTimeout) {
+		this.idleTimeout = idleTimeout;
+	}
+
+	public DataSize getMaxSize() {
+		return this.maxSize;
+	}
+
+	public void setMaxSize(DataSize maxSize) {
+		this.maxSize = maxSize;
+	}
+
+	public Connection getConnection() {
+		return this.connection;
+	}
+
+	public Migrations getMigrations() {
+		return this.migrations;
+	}
+
+	public Map<String, Kind> getKinds() {
+		return this.kinds;
+	}
+
+	public void setKinds(Map<String, Kind> kinds) {
+		this.kinds = kinds;
+	}
+
+	/**
+	 * Connection settings.
+	 */
+	public static class Connection {
+
+		/**
+		 * Time SQLite waits for a lock held by another connection, such as one in another
+		 * process, before it fails with SQLITE_BUSY.
+		 */
+		private Duration busyTimeout = Duration.ofSeconds(5);
+
+		/**
+		 * Time a call waits for a connection of a database, or for a slot among the open
+		 * databases, before it fails.
+		 */
+		private Duration acquireTimeout = Duration.ofSeconds(30);
+
+		/**
+		 * Maximum number of read-only connections per database, opened only while its
+		 * writer connection is busy. With 0, reads share the writer.
+		 */
+		private int maxReaders = 2;
+
+		/**
+		 * Time after which an unused read-only connection is closed.
+		 */
+		private Duration readerIdleTimeout = Duration.ofSeconds(30);
+
+		/**
+		 * SQLite 'synchronous' setting: NORMAL can lose the latest commits on power loss
+		 * but never corrupts a database; FULL waits for the disk at every commit.
+		 */
+		private Synchronous synchronous = Synchronous.NORMAL;
+
+		/**
+		 * Size to which SQLite truncates a write-ahead log after a checkpoint.
+		 */
+		private DataSize journalSizeLimit = DataSize.ofMegabytes(64);
+
+		public Duration getBusyTimeout() {
+			return this.busyTimeout;
+		}
+
+		public void setBusyTimeout(Duration busyTimeout) {
+			this.busyTimeout = busyTimeout;
+		}
+
+		public Duration getAcquireTimeout() {
+			return this.acquireTimeout;
+		}
+
+		public void setAcquireTimeout(Duration acquireTimeout) {
+			this.acquireTimeout = acquireTimeout;
+		}
+
+		public int getMaxReaders() {
+			return this.maxReaders;
+		}
+
+		public void setMaxReaders(int maxReaders) {
+			this.maxReaders = maxReaders;
+		}
+
+		public Duration getReaderIdleTimeout() {
+			return this.readerIdleTimeout;
+		}
+
+		public void setReaderIdleTimeout(Duration readerIdleTimeout) {
+			this.readerIdleTimeout = readerIdleTimeout;
+		}
+
+		public Synchronous getSynchronous() {
+			return this.synchronous;
+		}
+
+		public void setSynchronous(Synchronous synchronous) {
+			this.synchronous = synchronous;
+		}
+
+		public DataSize getJournalSizeLimit() {
+			return this.journalSizeLimit;
+		}
+
+		public void setJournalSizeLimit(DataSize journalSizeLimit) {
+			this.journalSizeLimit = journalSizeLimit;
+		}
+
+	}
+
+	/**
+	 * Migration settings.
+	 */
+	public static class Migrations {
+
+		/**
+		 * Whether to migrate each database with Flyway right before its first use.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Flyway locations of kinds that set none of their own, as 'classpath:' or
+		 * 'filesystem:' paths in which '{kind}' stands for the kind.
+		 */
+		private List<String> locations = new ArrayList<>(List.of("classpath:db/dorm/{kind}"));
+
+		/**
+		 * Whether new databases start as a copy of a template database that Flyway has
+		 * already migrated, instead of running Flyway on each new file.
+		 */
+		private boolean useTemplates = true;
+
+		/**
+		 * Time during which a database whose migration failed rejects calls with the same
+		 * failure before the migration is tried again.
+		 */
+		private Duration retryInterval = Duration.ofMinutes(1);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public List<String> getLocations() {
+			return this.locations;
+		}
+
+		public void setLocations(List<String> locations) {
+			this.locations = locations;
+		}
+
+		public boolean isUseTemplates() {
+			return this.useTemplates;
+		}
+
+		public void setUseTemplates(boolean useTemplates) {
+			this.useTemplates = useTemplates;
+		}
+
+		public Duration getRetryInterval() {
+			return this.retryInterval;
+		}
+
+		public void setRetryInterval(Duration retryInterval) {
+			this.retryInterval = retryInterval;
+		}
+
+	}
+
+	/**
+	 * Settings of one database kind.
+	 */
+	public static class Kind {
+
+		/**
+		 * Flyway locations of this kind, replacing 'dorm.migrations.locations'.
+		 */
+		private @Nullable List<String> locations;
+
+		/**
+		 * Maximum size of one database of this kind, replacing 'dorm.max-size'.
+		 */
+		private @Nullable DataSize maxSize;
+
+		public @Nullable List<String> getLocations() {
+			return this.locations;
+		}
+
+		public void setLocations(@Nullable List<String> locations) {
+			this.locations = locations;
+		}
+
+		public @Nullable DataSize getMaxSize() {
+			return this.maxSize;
+		}
+
+		public void setMaxSize(@Nullable DataSize maxSize) {
+			this.maxSize = maxSize;
+		}
+
+	}
+
+}

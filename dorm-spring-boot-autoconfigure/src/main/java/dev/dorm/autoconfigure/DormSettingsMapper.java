@@ -1,0 +1,166 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.dorm.autoconfigure;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.dorm.DatabaseName;
+import dev.dorm.InvalidDatabaseNameException;
+import dev.dorm.migration.MigrationSettings;
+import dev.dorm.registry.RegistrySettings;
+
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.util.StringUtils;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Checks {@link DormProperties} and maps them to the settings of the registry and the
+ * migrations. A value out of range fails the application start with a message naming the
+ * property, the value and the rule.
+ */
+final class DormSettingsMapper {
+
+	private static final DataSize MIN_MAX_SIZE = DataSize.ofKilobytes(64);
+
+	private DormSettingsMapper() {
+	}
+
+	static RegistrySettings registrySettings(DormProperties properties, Set<String> extraKinds) {
+		validate(properties);
+		RegistrySettings settings = new RegistrySettings();
+		DormProperties.Connection connection = properties.getConnection();
+		settings.setDataDirectory(Path.of(properties.getDataDir()));
+		settings.setDefaultKind(properties.getDefaultKind());
+		Set<String> kinds = new LinkedHashSet<>(properties.getKinds().keySet());
+		kinds.addAll(extraKinds);
+		settings.setKinds(kinds);
+		settings.setMaxOpen(properties.getMaxOpen());
+		settings.setIdleTimeout(properties.getIdleTimeout());
+		settings.setMaxSize(properties.getMaxSize().toBytes());
+		Map<String, Long> maxSizeByKind = new LinkedHashMap<>();
+		properties.getKinds().forEach((kind, settingsOfKind) -> {
+			if (settingsOfKind.getMaxSize() != null) {
+				maxSizeByKind.put(kind, settingsOfKind.getMaxSize().toBytes());
+			}
+		});
+		settings.setMaxSizeByKind(maxSizeByKind);
+		settings.setBusyTimeout(connection.getBusyTimeout());
+		settings.setAcquireTimeout(connection.getAcquireTimeout());
+		settings.setMaxReaders(connection.getMaxReaders());
+		settings.setReaderIdleTimeout(connection.getReaderIdleTimeout());
+		settings.setSynchronous(connection.getSynchronous());
+		settings.setJournalSizeLimit(connection.getJournalSizeLimit().toBytes());
+		settings.setMigrationRetryInterval(properties.getMigrations().getRetryInterval());
+		return settings;
+	}
+
+	static MigrationSettings migrationSettings(DormProperties properties) {
+		MigrationSettings settings = new MigrationSettings();
+		checkLocations("dorm.migrations.locations", properties.getMigrations().getLocations());
+		settings.setLocations(properties.getMigrations().getLocations());
+		Map<String, List<String>> locationsByKind = new LinkedHashMap<>();
+		properties.getKinds().forEach((kind, settingsOfKind) -> {
+			if (settingsOfKind.getLocations() != null) {
+				checkLocations("dorm.kinds." + kind + ".locations", settingsOfKind.getLocations());
+				locationsByKind.put(kind, settingsOfKind.getLocations());
+			}
+		});
+		settings.setLocationsByKind(locationsByKind);
+		settings.setUseTemplates(properties.getMigrations().isUseTemplates());
+		return settings;
+	}
+
+	private static void validate(DormProperties properties) {
+		DormProperties.Connection connection = properties.getConnection();
+		if (!StringUtils.hasText(properties.getDataDir())) {
+			throw new InvalidConfigurationPropertyValueException("dorm.data-dir", properties.getDataDir(),
+					"The data directory must not be empty");
+		}
+		checkKind("dorm.default-kind", properties.getDefaultKind());
+		properties.getKinds().keySet().forEach((kind) -> checkKind("dorm.kinds", kind));
+		checkPositive("dorm.max-open", properties.getMaxOpen());
+		checkPositive("dorm.idle-timeout", properties.getIdleTimeout());
+		checkMaxSize("dorm.max-size", properties.getMaxSize());
+		properties.getKinds().forEach((kind, settings) -> {
+			if (settings.getMaxSize() != null) {
+				checkMaxSize("dorm.kinds." + kind + ".max-size", settings.getMaxSize());
+			}
+		});
+		checkNotNegative("dorm.connection.busy-timeout", connection.getBusyTimeout());
+		checkPositive("dorm.connection.acquire-timeout", connection.getAcquireTimeout());
+		checkPositive("dorm.connection.reader-idle-timeout", connection.getReaderIdleTimeout());
+		if (connection.getMaxReaders() < 0) {
+			throw new InvalidConfigurationPropertyValueException("dorm.connection.max-readers",
+					connection.getMaxReaders(), "The number of readers must be 0 or more");
+		}
+		if (connection.getJournalSizeLimit().isNegative()) {
+			throw new InvalidConfigurationPropertyValueException("dorm.connection.journal-size-limit",
+					connection.getJournalSizeLimit(), "The journal size limit must not be negative");
+		}
+		checkNotNegative("dorm.migrations.retry-interval", properties.getMigrations().getRetryInterval());
+	}
+
+	private static void checkKind(String property, String kind) {
+		try {
+			DatabaseName.validateKind(kind);
+		}
+		catch (InvalidDatabaseNameException ex) {
+			throw new InvalidConfigurationPropertyValueException(property, kind, ex.getRule());
+		}
+	}
+
+	private static void checkPositive(String property, int value) {
+		if (value <= 0) {
+			throw new InvalidConfigurationPropertyValueException(property, value, "The value must be at least 1");
+		}
+	}
+
+	private static void checkPositive(String property, Duration value) {
+		if (value == null || value.isNegative() || value.isZero()) {
+			throw new InvalidConfigurationPropertyValueException(property, value, "The duration must be positive");
+		}
+	}
+
+	private static void checkNotNegative(String property, Duration value) {
+		if (value == null || value.isNegative()) {
+			throw new InvalidConfigurationPropertyValueException(property, value, "The duration must not be negative");
+		}
+	}
+
+	private static void checkMaxSize(String property, DataSize value) {
+		if (value == null || value.compareTo(MIN_MAX_SIZE) < 0) {
+			throw new InvalidConfigurationPropertyValueException(property, value,
+					"The size must be at least " + MIN_MAX_SIZE.toKilobytes() + "KB");
+		}
+	}
+
+	private static void checkLocations(String property, List<String> locations) {
+		for (String location : locations) {
+			if (location == null || !(location.startsWith("classpath:") || location.startsWith("filesystem:"))) {
+				throw new InvalidConfigurationPropertyValueException(property, location,
+						"A location must start with 'classpath:' or 'filesystem:'");
+			}
+		}
+	}
+
+}
