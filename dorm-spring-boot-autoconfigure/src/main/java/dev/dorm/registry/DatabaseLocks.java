@@ -128,7 +128,8 @@ final class DatabaseLocks implements AutoCloseable {
 				channel.close();
 			}
 			catch (IOException ex) {
-				// Closing the channel releases its range locks, which is all it is used for
+				// Closing the channel releases its range locks, which is all it is used
+				// for
 			}
 		}
 		this.channels.clear();

@@ -492,8 +492,8 @@ public class TenantDatabaseRegistry implements AutoCloseable {
 	}
 
 	/**
-	 * Close databases that were not used for the idle timeout, and reader connections that
-	 * were idle for the reader idle timeout. The housekeeping thread calls this
+	 * Close databases that were not used for the idle timeout, and reader connections
+	 * that were idle for the reader idle timeout. The housekeeping thread calls this
 	 * periodically.
 	 */
 	public void closeIdle() {
