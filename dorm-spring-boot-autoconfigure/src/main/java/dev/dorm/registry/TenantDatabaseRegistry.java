@@ -532,6 +532,29 @@ public class TenantDatabaseRegistry implements AutoCloseable {
 	}
 
 	/**
+	 * Close one database now if it is open and not in use. The next call that uses it
+	 * opens it again.
+	 * @param name the database
+	 * @return whether it was closed
+	 */
+	public boolean close(DatabaseName name) {
+		OpenDatabase database;
+		this.lock.lock();
+		try {
+			database = this.open.get(name);
+			if (database == null || !database.claimForClose()) {
+				return false;
+			}
+			this.open.remove(name, database);
+		}
+		finally {
+			this.lock.unlock();
+		}
+		closeEvicted(database);
+		return true;
+	}
+
+	/**
 	 * List the databases of one kind that have a file, in name order.
 	 * @param kind the kind
 	 * @return the names

@@ -41,6 +41,7 @@ import java.util.stream.Stream;
 import dev.dorm.DatabaseName;
 import dev.dorm.DatabaseNotFoundException;
 import dev.dorm.DormClient;
+import dev.dorm.DormCursor;
 import dev.dorm.DormDatabase;
 import dev.dorm.InvalidDatabaseNameException;
 import dev.dorm.UnknownDatabaseKindException;
@@ -152,6 +153,28 @@ class TenantDatabaseRegistryTests {
 		assertThat(this.registry.registry().isOpen(name)).isFalse();
 		assertThat(Files.exists(this.dataDirectory.resolve("tenant/idle.db-wal"))).isFalse();
 		assertThat(this.registry.database("tenant:idle").exec("SELECT 1").rows()).hasSize(1);
+	}
+
+	@Test
+	void closeOfIdleDatabaseReopensOnNextUse() {
+		DatabaseName name = this.registry.client().parseName("tenant:closed");
+		DormDatabase database = this.registry.database("tenant:closed");
+		database.exec("INSERT INTO todos (id, title, created_at) VALUES ('1', 't', 0)");
+		assertThat(this.registry.registry().close(name)).isTrue();
+		assertThat(this.registry.registry().isOpen(name)).isFalse();
+		assertThat(this.registry.registry().close(name)).isFalse();
+		assertThat(database.exec("SELECT count(*) FROM todos").rows()).containsExactly(List.of(1L));
+		assertThat(this.registry.registry().isOpen(name)).isTrue();
+	}
+
+	@Test
+	void closeLeavesDatabaseInUseOpen() {
+		DatabaseName name = this.registry.client().parseName("tenant:busy");
+		DormDatabase database = this.registry.database("tenant:busy");
+		try (DormCursor<?> cursor = database.stream("SELECT 1")) {
+			assertThat(this.registry.registry().close(name)).isFalse();
+			assertThat(this.registry.registry().isOpen(name)).isTrue();
+		}
 	}
 
 	@ParameterizedTest
