@@ -50,6 +50,14 @@ public interface DormClient {
 	DormDatabase database(DatabaseName name);
 
 	/**
+	 * Return the database of the tenant bound to the current thread.
+	 * @return the database
+	 * @throws NoTenantException if no tenant is bound
+	 * @see TenantContext
+	 */
+	DormDatabase current();
+
+	/**
 	 * Parse and validate a database name without touching any file.
 	 * @param name a name such as {@code tenant:acme}, or a key of the default kind
 	 * @return the validated name

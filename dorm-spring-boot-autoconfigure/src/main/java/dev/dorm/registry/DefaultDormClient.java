@@ -22,6 +22,7 @@ import java.util.List;
 import dev.dorm.DatabaseName;
 import dev.dorm.DormClient;
 import dev.dorm.DormDatabase;
+import dev.dorm.TenantContext;
 
 import org.springframework.util.Assert;
 
@@ -55,6 +56,11 @@ public class DefaultDormClient implements DormClient {
 		Assert.notNull(name, "'name' must not be null");
 		this.registry.checkKind(name);
 		return new RegistryDormDatabase(this.registry, this.classifier, name);
+	}
+
+	@Override
+	public DormDatabase current() {
+		return database(TenantContext.requireTenant());
 	}
 
 	@Override
