@@ -1,0 +1,36 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.dorm.tenant;
+
+/**
+ * Thrown by a {@link TenantResolver} when its source holds a malformed tenant, such as a
+ * host name with too many labels. The filter answers the request with status 400 and this
+ * message.
+ *
+ * @since 0.1.0
+ */
+public class TenantResolutionException extends RuntimeException {
+
+	/**
+	 * Create a new exception.
+	 * @param message the detail message, naming the value and the rule it breaks
+	 */
+	public TenantResolutionException(String message) {
+		super(message);
+	}
+
+}
