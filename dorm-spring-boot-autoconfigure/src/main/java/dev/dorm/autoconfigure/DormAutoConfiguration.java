@@ -20,11 +20,13 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 import dev.dorm.DormClient;
+import dev.dorm.TenantContext;
 import dev.dorm.migration.DormFlywayConfigurationCustomizer;
 import dev.dorm.migration.FlywayDatabaseInitializer;
 import dev.dorm.migration.SqlMigrations;
 import dev.dorm.registry.DatabaseInitializer;
 import dev.dorm.registry.DefaultDormClient;
+import dev.dorm.registry.RegistrySettings;
 import dev.dorm.registry.TenantDatabaseRegistry;
 import org.sqlite.SQLiteConnection;
 
@@ -57,8 +59,9 @@ public final class DormAutoConfiguration {
 			ObjectProvider<DatabaseInitializer> initializer, ObjectProvider<SqlMigrations> sqlMigrations) {
 		Set<String> codeKinds = new LinkedHashSet<>();
 		sqlMigrations.orderedStream().forEach((migrations) -> codeKinds.add(migrations.getKind()));
-		return new TenantDatabaseRegistry(DormSettingsMapper.registrySettings(properties, codeKinds),
-				initializer.getIfAvailable(() -> DatabaseInitializer.NONE));
+		RegistrySettings settings = DormSettingsMapper.registrySettings(properties, codeKinds);
+		TenantContext.setDefaultKind(settings.getDefaultKind());
+		return new TenantDatabaseRegistry(settings, initializer.getIfAvailable(() -> DatabaseInitializer.NONE));
 	}
 
 	@Bean

@@ -73,6 +73,8 @@ public class DormProperties {
 
 	private final Migrations migrations = new Migrations();
 
+	private final Tenant tenant = new Tenant();
+
 	/**
 	 * Settings by database kind. Names of kinds that are neither listed here nor the
 	 * default kind are rejected.
@@ -133,6 +135,10 @@ public class DormProperties {
 
 	public Migrations getMigrations() {
 		return this.migrations;
+	}
+
+	public Tenant getTenant() {
+		return this.tenant;
 	}
 
 	public Map<String, Kind> getKinds() {
@@ -291,6 +297,163 @@ public class DormProperties {
 		public void setRetryInterval(Duration retryInterval) {
 			this.retryInterval = retryInterval;
 		}
+
+	}
+
+	/**
+	 * Settings of the tenant of each request and of the tenant-routed data source.
+	 */
+	public static class Tenant {
+
+		/**
+		 * Whether to resolve the tenant of each HTTP request and bind it to the thread.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Tenant sources, asked in this order. Sources without their setting (such as
+		 * 'path' without 'dorm.tenant.path-pattern') are skipped.
+		 */
+		private List<TenantSource> sources = new ArrayList<>(
+				List.of(TenantSource.HEADER, TenantSource.PATH, TenantSource.SUBDOMAIN, TenantSource.PRINCIPAL));
+
+		/**
+		 * Request header that names the tenant.
+		 */
+		private String header = "X-Tenant-Id";
+
+		/**
+		 * Path pattern whose variable names the tenant, such as '/api/{tenant}/**'.
+		 */
+		private @Nullable String pathPattern;
+
+		/**
+		 * Name of the variable in 'dorm.tenant.path-pattern' that names the tenant.
+		 */
+		private String pathVariable = "tenant";
+
+		/**
+		 * Base domain whose sub-domain names the tenant, such as 'example.com' for
+		 * 'acme.example.com'.
+		 */
+		private @Nullable String baseDomain;
+
+		/**
+		 * Claim or attribute of the authenticated principal that names the tenant, such
+		 * as 'tenant_id'.
+		 */
+		private @Nullable String principalClaim;
+
+		/**
+		 * Path patterns whose requests must name a tenant; other requests get status 400.
+		 */
+		private List<String> requiredPaths = new ArrayList<>();
+
+		/**
+		 * Whether to provide a data source that routes to the database of the current
+		 * tenant, used by JdbcTemplate, JdbcClient and Spring Data JDBC, when the
+		 * application defines no DataSource of its own.
+		 */
+		private boolean routingDataSource = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public List<TenantSource> getSources() {
+			return this.sources;
+		}
+
+		public void setSources(List<TenantSource> sources) {
+			this.sources = sources;
+		}
+
+		public String getHeader() {
+			return this.header;
+		}
+
+		public void setHeader(String header) {
+			this.header = header;
+		}
+
+		public @Nullable String getPathPattern() {
+			return this.pathPattern;
+		}
+
+		public void setPathPattern(@Nullable String pathPattern) {
+			this.pathPattern = pathPattern;
+		}
+
+		public String getPathVariable() {
+			return this.pathVariable;
+		}
+
+		public void setPathVariable(String pathVariable) {
+			this.pathVariable = pathVariable;
+		}
+
+		public @Nullable String getBaseDomain() {
+			return this.baseDomain;
+		}
+
+		public void setBaseDomain(@Nullable String baseDomain) {
+			this.baseDomain = baseDomain;
+		}
+
+		public @Nullable String getPrincipalClaim() {
+			return this.principalClaim;
+		}
+
+		public void setPrincipalClaim(@Nullable String principalClaim) {
+			this.principalClaim = principalClaim;
+		}
+
+		public List<String> getRequiredPaths() {
+			return this.requiredPaths;
+		}
+
+		public void setRequiredPaths(List<String> requiredPaths) {
+			this.requiredPaths = requiredPaths;
+		}
+
+		public boolean isRoutingDataSource() {
+			return this.routingDataSource;
+		}
+
+		public void setRoutingDataSource(boolean routingDataSource) {
+			this.routingDataSource = routingDataSource;
+		}
+
+	}
+
+	/**
+	 * Sources of the tenant of a request.
+	 */
+	public enum TenantSource {
+
+		/**
+		 * The request header 'dorm.tenant.header'.
+		 */
+		HEADER,
+
+		/**
+		 * The variable 'dorm.tenant.path-variable' of 'dorm.tenant.path-pattern'.
+		 */
+		PATH,
+
+		/**
+		 * The sub-domain of 'dorm.tenant.base-domain'.
+		 */
+		SUBDOMAIN,
+
+		/**
+		 * The claim 'dorm.tenant.principal-claim' of the authenticated principal.
+		 */
+		PRINCIPAL
 
 	}
 

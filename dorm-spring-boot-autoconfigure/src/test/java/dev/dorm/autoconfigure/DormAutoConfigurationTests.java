@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import dev.dorm.DormClient;
+import dev.dorm.TenantContext;
 import dev.dorm.migration.FlywayDatabaseInitializer;
 import dev.dorm.migration.SqlMigrations;
 import dev.dorm.registry.DatabaseInitializer;
@@ -27,6 +28,7 @@ import dev.dorm.registry.DefaultDormClient;
 import dev.dorm.registry.RegistrySettings;
 import dev.dorm.registry.TenantDatabaseRegistry;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,6 +50,11 @@ class DormAutoConfigurationTests {
 
 	@TempDir
 	Path dataDirectory;
+
+	@AfterEach
+	void resetDefaultKind() {
+		TenantContext.setDefaultKind("tenant");
+	}
 
 	private ApplicationContextRunner contextRunner() {
 		return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(DormAutoConfiguration.class))

@@ -1,0 +1,5 @@
+CREATE TABLE notes (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  claimed_tenant TEXT NOT NULL,
+  text TEXT NOT NULL
+);
