@@ -188,6 +188,13 @@ public class DormProperties {
 		 */
 		private DataSize journalSizeLimit = DataSize.ofMegabytes(64);
 
+		/**
+		 * Number of prepared statements kept per connection for reuse, which saves
+		 * SQLite's prepare step on repeated SQL. With 0, every call prepares its
+		 * statement.
+		 */
+		private int statementCacheSize = 64;
+
 		public Duration getBusyTimeout() {
 			return this.busyTimeout;
 		}
@@ -226,6 +233,14 @@ public class DormProperties {
 
 		public void setSynchronous(Synchronous synchronous) {
 			this.synchronous = synchronous;
+		}
+
+		public int getStatementCacheSize() {
+			return this.statementCacheSize;
+		}
+
+		public void setStatementCacheSize(int statementCacheSize) {
+			this.statementCacheSize = statementCacheSize;
 		}
 
 		public DataSize getJournalSizeLimit() {

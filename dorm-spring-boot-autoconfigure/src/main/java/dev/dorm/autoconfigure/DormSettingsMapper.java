@@ -70,6 +70,7 @@ final class DormSettingsMapper {
 		settings.setReaderIdleTimeout(connection.getReaderIdleTimeout());
 		settings.setSynchronous(connection.getSynchronous());
 		settings.setJournalSizeLimit(connection.getJournalSizeLimit().toBytes());
+		settings.setStatementCacheSize(connection.getStatementCacheSize());
 		settings.setMigrationRetryInterval(properties.getMigrations().getRetryInterval());
 		return settings;
 	}
@@ -112,6 +113,10 @@ final class DormSettingsMapper {
 		if (connection.getMaxReaders() < 0) {
 			throw new InvalidConfigurationPropertyValueException("dorm.connection.max-readers",
 					connection.getMaxReaders(), "The number of readers must be 0 or more");
+		}
+		if (connection.getStatementCacheSize() < 0) {
+			throw new InvalidConfigurationPropertyValueException("dorm.connection.statement-cache-size",
+					connection.getStatementCacheSize(), "The cache size must be 0 or more");
 		}
 		if (connection.getJournalSizeLimit().isNegative()) {
 			throw new InvalidConfigurationPropertyValueException("dorm.connection.journal-size-limit",

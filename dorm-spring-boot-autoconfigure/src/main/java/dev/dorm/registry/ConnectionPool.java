@@ -22,6 +22,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +36,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.core.log.LogMessage;
+import org.springframework.util.Assert;
 
 /**
  * The connections of one open database: a single writer, owned by one caller at a time,
@@ -56,6 +59,12 @@ final class ConnectionPool {
 
 	private final List<AutoCloseable> writerResources = new ArrayList<>();
 
+	private final StatementCache writerStatements;
+
+	private final Map<Connection, StatementCache> readerStatements = new ConcurrentHashMap<>();
+
+	private final int statementCacheSize;
+
 	private final int maxReaders;
 
 	private final Semaphore readerPermits;
@@ -75,6 +84,8 @@ final class ConnectionPool {
 		this.maxReaders = settings.getMaxReaders();
 		this.readerPermits = new Semaphore(this.maxReaders);
 		this.acquireTimeoutNanos = settings.getAcquireTimeout().toNanos();
+		this.statementCacheSize = settings.getStatementCacheSize();
+		this.writerStatements = new StatementCache(this.statementCacheSize);
 	}
 
 	/**
@@ -127,7 +138,12 @@ final class ConnectionPool {
 		acquireReaderPermit();
 		try {
 			IdleReader idle = this.idleReaders.pollFirst();
-			return (idle != null) ? idle.connection() : this.factory.openReader(this.file, this.name.kind());
+			if (idle != null) {
+				return idle.connection();
+			}
+			Connection reader = this.factory.openReader(this.file, this.name.kind());
+			this.readerStatements.put(reader, new StatementCache(this.statementCacheSize));
+			return reader;
 		}
 		catch (SQLException ex) {
 			this.readerPermits.release();
@@ -150,6 +166,21 @@ final class ConnectionPool {
 				"Timed out after " + TimeUnit.NANOSECONDS.toMillis(this.acquireTimeoutNanos)
 						+ " ms waiting for a reader connection of database '" + this.name
 						+ "'; close open cursors or raise 'dorm.connection.max-readers'");
+	}
+
+	/**
+	 * Return the prepared statement cache of a connection of this pool. Only the caller
+	 * that holds the connection may use it.
+	 * @param connection a connection taken from this pool
+	 * @return its statement cache
+	 */
+	StatementCache statementsOf(Connection connection) {
+		if (connection == this.writer) {
+			return this.writerStatements;
+		}
+		StatementCache statements = this.readerStatements.get(connection);
+		Assert.state(statements != null, "Connection does not belong to this pool");
+		return statements;
 	}
 
 	/**
@@ -284,6 +315,11 @@ final class ConnectionPool {
 	}
 
 	private void closeQuietly(Connection connection) {
+		StatementCache statements = (connection == this.writer) ? this.writerStatements
+				: this.readerStatements.remove(connection);
+		if (statements != null) {
+			statements.clear();
+		}
 		try {
 			connection.close();
 		}

@@ -81,7 +81,8 @@ final class RegistryDormDatabase implements DormDatabase {
 			ConnectionPool pool = database.pool();
 			Connection connection = readOnly ? pool.acquireForRead() : pool.acquireWriter();
 			try {
-				return StatementExecutor.execute(connection, pool.isWriter(connection), sql, values);
+				return StatementExecutor.execute(connection, pool.statementsOf(connection), pool.isWriter(connection),
+						sql, values);
 			}
 			finally {
 				pool.release(connection);

@@ -69,6 +69,8 @@ public class RegistrySettings {
 
 	private Duration migrationRetryInterval = Duration.ofMinutes(1);
 
+	private int statementCacheSize = 64;
+
 	/**
 	 * Return the folder that contains one sub-folder of database files per kind.
 	 * @return the data directory
@@ -309,6 +311,24 @@ public class RegistrySettings {
 	}
 
 	/**
+	 * Return the number of prepared statements kept per connection.
+	 * @return the statement cache size
+	 */
+	public int getStatementCacheSize() {
+		return this.statementCacheSize;
+	}
+
+	/**
+	 * Set the number of prepared statements kept per connection for reuse by
+	 * {@code exec}, which saves SQLite's prepare step on repeated SQL. With 0, every call
+	 * prepares its statement. Default is 64.
+	 * @param statementCacheSize the statement cache size
+	 */
+	public void setStatementCacheSize(int statementCacheSize) {
+		this.statementCacheSize = statementCacheSize;
+	}
+
+	/**
 	 * Return the maximum size of databases of the given kind.
 	 * @param kind the kind
 	 * @return the maximum size in bytes
@@ -327,6 +347,8 @@ public class RegistrySettings {
 		this.kinds.forEach(DatabaseName::validateKind);
 		Assert.isTrue(this.maxOpen > 0, () -> "'maxOpen' must be positive, but is " + this.maxOpen);
 		Assert.isTrue(this.maxReaders >= 0, () -> "'maxReaders' must not be negative, but is " + this.maxReaders);
+		Assert.isTrue(this.statementCacheSize >= 0,
+				() -> "'statementCacheSize' must not be negative, but is " + this.statementCacheSize);
 		assertPositive("idleTimeout", this.idleTimeout);
 		assertPositive("readerIdleTimeout", this.readerIdleTimeout);
 		assertPositive("acquireTimeout", this.acquireTimeout);

@@ -43,29 +43,45 @@ final class StatementExecutor {
 	}
 
 	/**
-	 * Run a statement and read its result.
+	 * Run a statement and read its result, reusing a cached prepared statement.
 	 * @param connection a connection from the pool
+	 * @param statements the statement cache of the connection
 	 * @param writer whether the connection is the writer, whose changes are counted
 	 * @param sql the statement
 	 * @param params its parameters
 	 * @return the result
 	 * @throws SQLException if SQLite rejects the statement
 	 */
-	static DormResult execute(Connection connection, boolean writer, String sql, @Nullable Object[] params)
-			throws SQLException {
+	static DormResult execute(Connection connection, StatementCache statements, boolean writer, String sql,
+			@Nullable Object[] params) throws SQLException {
 		long changesBefore = writer ? totalChanges(connection) : 0;
-		List<String> columns = List.of();
-		List<@Nullable Object[]> rows = List.of();
-		try (PreparedStatement statement = prepare(connection, sql, params)) {
+		PreparedStatement statement = statements.take(sql);
+		if (statement == null) {
+			statement = connection.prepareStatement(sql);
+		}
+		boolean reusable = false;
+		try {
+			bindAll(statement, params);
+			List<String> columns = List.of();
+			List<@Nullable Object[]> rows = List.of();
 			if (statement.execute()) {
 				try (ResultSet resultSet = statement.getResultSet()) {
 					columns = columnNames(resultSet.getMetaData());
 					rows = readRows(resultSet, columns.size());
 				}
 			}
+			reusable = true;
+			long written = writer ? totalChanges(connection) - changesBefore : 0;
+			return new DormResult(columns, rows, written);
 		}
-		long written = writer ? totalChanges(connection) - changesBefore : 0;
-		return new DormResult(columns, rows, written);
+		finally {
+			if (reusable) {
+				statements.give(sql, statement);
+			}
+			else {
+				statement.close();
+			}
+		}
 	}
 
 	/**
@@ -79,20 +95,24 @@ final class StatementExecutor {
 	static PreparedStatement prepare(Connection connection, String sql, @Nullable Object[] params) throws SQLException {
 		PreparedStatement statement = connection.prepareStatement(sql);
 		try {
-			int expected = statement.getParameterMetaData().getParameterCount();
-			if (expected != params.length) {
-				throw new InvalidDataAccessApiUsageException(
-						"The statement has " + expected + " parameter" + ((expected != 1) ? "s" : "") + " but "
-								+ params.length + " value" + ((params.length != 1) ? "s were" : " was") + " given");
-			}
-			for (int i = 0; i < params.length; i++) {
-				bind(statement, i + 1, params[i]);
-			}
+			bindAll(statement, params);
 			return statement;
 		}
 		catch (SQLException | RuntimeException ex) {
 			statement.close();
 			throw ex;
+		}
+	}
+
+	private static void bindAll(PreparedStatement statement, @Nullable Object[] params) throws SQLException {
+		int expected = statement.getParameterMetaData().getParameterCount();
+		if (expected != params.length) {
+			throw new InvalidDataAccessApiUsageException(
+					"The statement has " + expected + " parameter" + ((expected != 1) ? "s" : "") + " but "
+							+ params.length + " value" + ((params.length != 1) ? "s were" : " was") + " given");
+		}
+		for (int i = 0; i < params.length; i++) {
+			bind(statement, i + 1, params[i]);
 		}
 	}
 

@@ -305,6 +305,53 @@ class RegistryDormDatabaseTests {
 		assertThat(count(this.acme)).isEqualTo(1);
 	}
 
+	@Test
+	void cachedStatementSeesSchemaChanges() {
+		insertTodos(this.acme, "a");
+		assertThat(this.acme.exec("SELECT * FROM todos").columns()).containsExactly("id", "title", "done",
+				"created_at");
+		this.acme.exec("ALTER TABLE todos ADD COLUMN note TEXT");
+		assertThat(this.acme.exec("SELECT * FROM todos").columns()).containsExactly("id", "title", "done", "created_at",
+				"note");
+	}
+
+	@Test
+	void sameSqlInsideOpenCursorRunsOnItsOwnStatement() {
+		insertNumbers(this.acme, 5);
+		this.acme.transactionWithoutResult((db) -> {
+			String sql = "SELECT n FROM numbers WHERE n >= ? ORDER BY n";
+			db.exec(sql, 1);
+			try (DormCursor<Long> cursor = db.stream(sql, (rs, row) -> rs.getLong(1), 1)) {
+				List<Long> seen = new ArrayList<>();
+				while (cursor.hasNext()) {
+					seen.add(cursor.next());
+					assertThat(db.exec(sql, 4).rows()).hasSize(2);
+				}
+				assertThat(seen).containsExactly(1L, 2L, 3L, 4L, 5L);
+			}
+		});
+	}
+
+	@Test
+	void failedStatementIsNotReused() {
+		String sql = "INSERT INTO todos (id, title, created_at) VALUES (?, 't', 0)";
+		this.acme.exec(sql, "dup");
+		assertThatExceptionOfType(DormSqlException.class).isThrownBy(() -> this.acme.exec(sql, "dup"));
+		this.acme.exec(sql, "next");
+		assertThat(count(this.acme)).isEqualTo(2);
+	}
+
+	@Test
+	void execWorksWithoutStatementCache() {
+		this.registry.settings.setStatementCacheSize(0);
+		this.registry.close();
+		this.acme = this.registry.database("tenant:acme");
+		for (int i = 0; i < 3; i++) {
+			insertTodos(this.acme, "id" + i);
+		}
+		assertThat(count(this.acme)).isEqualTo(3);
+	}
+
 	private static long checkpoint(DormDatabase db) {
 		return (Long) db.exec("PRAGMA wal_checkpoint(TRUNCATE)").rows().get(0).get(0);
 	}
