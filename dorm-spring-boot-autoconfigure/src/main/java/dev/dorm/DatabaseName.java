@@ -150,7 +150,7 @@ public final class DatabaseName implements Comparable<DatabaseName> {
 			return "a key must be at most " + MAX_KEY_LENGTH + " characters long, but has " + key.length();
 		}
 		if (key.indexOf(':') >= 0) {
-			return "a name must contain at most one ':', between the kind and the key";
+			return "a key must not contain ':', because ':' separates the kind from the key";
 		}
 		if (!key.chars().allMatch(DatabaseName::isKeyCharacter)) {
 			return "a key may contain only ASCII letters, digits, '-', '_', '.' and '@'";

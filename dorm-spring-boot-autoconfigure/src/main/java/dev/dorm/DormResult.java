@@ -57,7 +57,7 @@ public final class DormResult {
 	 */
 	public DormResult(List<String> columns, List<@Nullable Object[]> rows, long rowsWritten) {
 		this.columns = List.copyOf(columns);
-		this.rows = rows;
+		this.rows = List.copyOf(rows);
 		this.rowsWritten = rowsWritten;
 	}
 

@@ -406,10 +406,11 @@ public class TenantDatabaseRegistry implements AutoCloseable {
 	}
 
 	private Connection createDatabase(DatabaseName name, Path file) throws SQLException {
-		if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-			boolean created = this.initializer.create(name, file,
+		boolean existed = Files.exists(file, LinkOption.NOFOLLOW_LINKS);
+		if (!existed) {
+			boolean copied = this.initializer.create(name, file,
 					(path) -> this.connectionFactory.openWriter(path, name.kind(), true));
-			logger.debug(LogMessage.format("Created database '%s'%s", name, created ? " from a template" : ""));
+			logger.debug(LogMessage.format("Created database '%s'%s", name, copied ? " from a template" : ""));
 		}
 		Connection writer = this.connectionFactory.openWriter(file, name.kind(), true);
 		try {
@@ -417,6 +418,15 @@ public class TenantDatabaseRegistry implements AutoCloseable {
 				this.initializer.initialize(name, writer);
 			}
 			return writer;
+		}
+		catch (MigrationFailedException ex) {
+			closeQuietly(writer);
+			if (existed) {
+				throw ex;
+			}
+			deleteFiles(file);
+			throw new MigrationFailedException(name.toString(), ex.getVersion(), null, ex.getSqliteMessage(),
+					ex.getCause());
 		}
 		catch (SQLException | RuntimeException ex) {
 			closeQuietly(writer);

@@ -178,15 +178,19 @@ class FlywayDatabaseInitializerTests {
 	}
 
 	@Test
-	void failedFirstVersionOfNewDatabaseIsReported() throws IOException {
+	void failedMigrationOfNewDatabaseLeavesNoFile() throws IOException {
 		writeMigration("V2__broken.sql", "CREATE TABLE broken (;");
+		DormClient client = start();
 		assertThatExceptionOfType(MigrationFailedException.class)
-			.isThrownBy(() -> start().database("tenant:new").exec("SELECT 1"))
+			.isThrownBy(() -> client.database("tenant:new").exec("SELECT 1"))
 			.satisfies((ex) -> {
 				assertThat(ex.getVersion()).isEqualTo("2");
-				assertThat(ex.getCurrentVersion()).isEqualTo("1");
+				assertThat(ex.getCurrentVersion()).isNull();
 				assertThat(ex.getSqliteMessage()).contains("syntax error");
+				assertThat(ex.getMessage()).contains("the database has no version applied");
 			});
+		assertThat(client.exists("tenant:new")).isFalse();
+		assertThat(client.list("tenant")).isEmpty();
 	}
 
 	@Test
