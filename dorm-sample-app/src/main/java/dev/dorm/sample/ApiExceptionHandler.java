@@ -20,6 +20,7 @@ import dev.dorm.DatabaseBusyException;
 import dev.dorm.DormException;
 import dev.dorm.InvalidDatabaseNameException;
 import dev.dorm.MigrationFailedException;
+import dev.dorm.NoTenantException;
 import dev.dorm.UnknownDatabaseKindException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -54,10 +55,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	private static final Log logger = LogFactory.getLog(ApiExceptionHandler.class);
 
 	private static final String ROUTES = "the API serves GET and POST /t/{tenant}/todos,"
-			+ " GET /t/{tenant}/todos/{id} and GET /t/{tenant}/count";
+			+ " GET /t/{tenant}/todos/{id}, GET /t/{tenant}/count, and the same under /api with the tenant"
+			+ " in the X-Tenant-Id header";
 
 	@ExceptionHandler
 	ResponseEntity<ApiError> handleInvalidDatabaseName(InvalidDatabaseNameException ex) {
+		return error(HttpStatus.BAD_REQUEST, ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ApiError> handleNoTenant(NoTenantException ex) {
 		return error(HttpStatus.BAD_REQUEST, ex.getMessage());
 	}
 

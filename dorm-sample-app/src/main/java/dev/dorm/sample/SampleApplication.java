@@ -18,14 +18,17 @@ package dev.dorm.sample;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableAsync;
 
 /**
  * Sample application: a per-tenant todo API that stores each tenant's todos in its own
- * SQLite database, {@code tenant:{tenant}}.
+ * SQLite database, {@code tenant:{tenant}}, with the tenant in the path ({@code /t/...})
+ * or taken from the request ({@code /api/...}).
  *
  * @since 0.1.0
  */
 @SpringBootApplication
+@EnableAsync
 public class SampleApplication {
 
 	public static void main(String[] args) {
