@@ -16,6 +16,7 @@
 
 package dev.dorm;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -95,6 +96,17 @@ public interface DormDatabase {
 	 * @param action the work
 	 */
 	void transactionWithoutResult(Consumer<DormDatabase> action);
+
+	/**
+	 * Return a view of this database whose {@code exec} and {@code stream} calls stop a
+	 * statement that runs longer than the given time, with a
+	 * {@link StatementTimeoutException}. For a cursor the time counts while SQLite
+	 * produces a row, not while the caller processes it. Calls through {@link #jdbc()}
+	 * and {@link #dataSource()} are not limited.
+	 * @param timeout the longest time a statement may run
+	 * @return a view of this database with the timeout
+	 */
+	DormDatabase withQueryTimeout(Duration timeout);
 
 	/**
 	 * Return a {@link JdbcTemplate} bound to this database.

@@ -17,7 +17,11 @@
 package dev.dorm.registry;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -26,15 +30,16 @@ import javax.sql.DataSource;
 import dev.dorm.DatabaseName;
 import dev.dorm.DormCursor;
 import dev.dorm.DormDatabase;
+import dev.dorm.DormException;
 import dev.dorm.DormResult;
 import dev.dorm.DormSqlException;
 import dev.dorm.DormTransactionCallback;
+import dev.dorm.StatementTimeoutException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.log.LogMessage;
-import org.springframework.jdbc.core.ColumnMapRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.util.Assert;
@@ -48,7 +53,7 @@ final class RegistryDormDatabase implements DormDatabase {
 
 	private static final Log logger = LogFactory.getLog(RegistryDormDatabase.class);
 
-	private static final RowMapper<Map<String, @Nullable Object>> columnMapRowMapper = new ColumnMapRowMapper();
+	private static final RowMapper<Map<String, @Nullable Object>> columnMapRowMapper = RegistryDormDatabase::mapRow;
 
 	private final TenantDatabaseRegistry registry;
 
@@ -56,14 +61,22 @@ final class RegistryDormDatabase implements DormDatabase {
 
 	private final DatabaseName name;
 
+	private final @Nullable Duration queryTimeout;
+
 	private volatile @Nullable DataSource dataSource;
 
 	private volatile @Nullable JdbcTemplate jdbcTemplate;
 
 	RegistryDormDatabase(TenantDatabaseRegistry registry, SqlClassifier classifier, DatabaseName name) {
+		this(registry, classifier, name, null);
+	}
+
+	private RegistryDormDatabase(TenantDatabaseRegistry registry, SqlClassifier classifier, DatabaseName name,
+			@Nullable Duration queryTimeout) {
 		this.registry = registry;
 		this.classifier = classifier;
 		this.name = name;
+		this.queryTimeout = queryTimeout;
 	}
 
 	@Override
@@ -82,18 +95,29 @@ final class RegistryDormDatabase implements DormDatabase {
 			Connection connection = readOnly ? pool.acquireForRead() : pool.acquireWriter();
 			try {
 				return StatementExecutor.execute(connection, pool.statementsOf(connection), pool.isWriter(connection),
-						sql, values);
+						sql, values, timeoutNanos());
 			}
 			finally {
 				pool.release(connection);
 			}
 		}
 		catch (SQLException ex) {
-			throw new DormSqlException(this.name.toString(), sql, ex);
+			throw translate(sql, ex);
 		}
 		finally {
 			database.release();
 		}
+	}
+
+	private long timeoutNanos() {
+		return (this.queryTimeout != null) ? this.queryTimeout.toNanos() : 0;
+	}
+
+	private DormException translate(String sql, SQLException ex) {
+		if (this.queryTimeout != null && StatementDeadline.isInterrupt(ex)) {
+			return new StatementTimeoutException(this.name.toString(), sql, this.queryTimeout, ex);
+		}
+		return new DormSqlException(this.name.toString(), sql, ex);
 	}
 
 	@Override
@@ -104,7 +128,7 @@ final class RegistryDormDatabase implements DormDatabase {
 		SqlClassifier.single(sql);
 		OpenDatabase database = this.registry.acquire(this.name);
 		try {
-			return ResultSetCursor.open(database, database.pool(), sql, values, rowMapper);
+			return ResultSetCursor.open(database, database.pool(), sql, values, rowMapper, this.queryTimeout);
 		}
 		catch (RuntimeException ex) {
 			database.release();
@@ -181,6 +205,14 @@ final class RegistryDormDatabase implements DormDatabase {
 	}
 
 	@Override
+	public DormDatabase withQueryTimeout(Duration timeout) {
+		Assert.notNull(timeout, "'timeout' must not be null");
+		Assert.isTrue(!timeout.isNegative() && !timeout.isZero(),
+				() -> "'timeout' must be positive, but is " + timeout);
+		return new RegistryDormDatabase(this.registry, this.classifier, this.name, timeout);
+	}
+
+	@Override
 	public JdbcTemplate jdbc() {
 		JdbcTemplate template = this.jdbcTemplate;
 		if (template == null) {
@@ -198,6 +230,17 @@ final class RegistryDormDatabase implements DormDatabase {
 			this.dataSource = source;
 		}
 		return source;
+	}
+
+	private static Map<String, @Nullable Object> mapRow(ResultSet resultSet, int rowNumber) throws SQLException {
+		ResultSetMetaData metaData = resultSet.getMetaData();
+		int count = metaData.getColumnCount();
+		@Nullable Object[] values = StatementExecutor.readRow(resultSet, count);
+		Map<String, @Nullable Object> row = new LinkedHashMap<>(count * 2);
+		for (int i = 0; i < count; i++) {
+			row.put(metaData.getColumnLabel(i + 1), values[i]);
+		}
+		return row;
 	}
 
 	@Override

@@ -21,6 +21,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
@@ -30,7 +31,9 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import dev.dorm.DormCursor;
+import dev.dorm.DormException;
 import dev.dorm.DormSqlException;
+import dev.dorm.StatementTimeoutException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -65,6 +68,8 @@ final class ResultSetCursor<T> implements DormCursor<T> {
 
 	private final Cleaner.Cleanable cleanable;
 
+	private final @Nullable Duration timeout;
+
 	private boolean fetched;
 
 	private boolean hasRow;
@@ -72,7 +77,8 @@ final class ResultSetCursor<T> implements DormCursor<T> {
 	private long rowsRead;
 
 	private ResultSetCursor(String databaseName, String sql, ResultSet resultSet, RowMapper<T> rowMapper,
-			List<String> columns, Resources resources) {
+			List<String> columns, Resources resources, @Nullable Duration timeout) {
+		this.timeout = timeout;
 		this.databaseName = databaseName;
 		this.sql = sql;
 		this.resultSet = resultSet;
@@ -92,10 +98,12 @@ final class ResultSetCursor<T> implements DormCursor<T> {
 	 * @param sql the query
 	 * @param params its parameters
 	 * @param rowMapper maps each row
+	 * @param timeout the longest time SQLite may take to produce a row, or {@code null}
+	 * for no limit
 	 * @return an open cursor
 	 */
 	static <T> ResultSetCursor<T> open(OpenDatabase database, ConnectionPool pool, String sql,
-			@Nullable Object[] params, RowMapper<T> rowMapper) {
+			@Nullable Object[] params, RowMapper<T> rowMapper, @Nullable Duration timeout) {
 		boolean sharesWriter = pool.isWriterHeldByCurrentThread();
 		Connection connection = pool.acquireReader();
 		if (sharesWriter) {
@@ -103,11 +111,14 @@ final class ResultSetCursor<T> implements DormCursor<T> {
 		}
 		Resources resources = new Resources(database, pool, connection, !sharesWriter);
 		try {
+			if (timeout != null) {
+				resources.deadline = StatementDeadline.install(connection, timeout.toNanos());
+			}
 			resources.statement = StatementExecutor.prepare(connection, sql, params);
 			resources.resultSet = resources.statement.executeQuery();
 			List<String> columns = StatementExecutor.columnNames(resources.resultSet.getMetaData());
 			ResultSetCursor<T> cursor = new ResultSetCursor<>(database.name().toString(), sql, resources.resultSet,
-					rowMapper, columns, resources);
+					rowMapper, columns, resources, timeout);
 			if (sharesWriter) {
 				pool.closeWithWriter(cursor);
 			}
@@ -115,7 +126,7 @@ final class ResultSetCursor<T> implements DormCursor<T> {
 		}
 		catch (SQLException ex) {
 			resources.run();
-			throw new DormSqlException(database.name().toString(), sql, ex);
+			throw translate(database.name().toString(), sql, timeout, ex);
 		}
 		catch (RuntimeException ex) {
 			resources.run();
@@ -150,12 +161,23 @@ final class ResultSetCursor<T> implements DormCursor<T> {
 
 	private boolean advance() {
 		try {
+			if (this.resources.deadline != null) {
+				this.resources.deadline.restart();
+			}
 			return this.resultSet.next();
 		}
 		catch (SQLException ex) {
 			close();
-			throw new DormSqlException(this.databaseName, this.sql, ex);
+			throw translate(this.databaseName, this.sql, this.timeout, ex);
 		}
+	}
+
+	private static DormException translate(String databaseName, String sql, @Nullable Duration timeout,
+			SQLException ex) {
+		if (timeout != null && StatementDeadline.isInterrupt(ex)) {
+			return new StatementTimeoutException(databaseName, sql, timeout, ex);
+		}
+		return new DormSqlException(databaseName, sql, ex);
 	}
 
 	@Override
@@ -209,6 +231,8 @@ final class ResultSetCursor<T> implements DormCursor<T> {
 
 		private @Nullable ResultSet resultSet;
 
+		private @Nullable StatementDeadline deadline;
+
 		Resources(OpenDatabase database, ConnectionPool pool, Connection connection, boolean ownsConnection) {
 			this.database = database;
 			this.pool = pool;
@@ -223,12 +247,25 @@ final class ResultSetCursor<T> implements DormCursor<T> {
 			}
 			try {
 				closeStatement();
+				removeDeadline();
 				if (this.ownsConnection) {
 					this.pool.release(this.connection);
 				}
 			}
 			finally {
 				this.database.release();
+			}
+		}
+
+		private void removeDeadline() {
+			if (this.deadline != null) {
+				try {
+					StatementDeadline.uninstall(this.connection);
+				}
+				catch (SQLException ex) {
+					logger.debug(LogMessage.format("Failed to remove the query timeout of database '%s'",
+							this.database.name()), ex);
+				}
 			}
 		}
 

@@ -49,10 +49,25 @@ final class StatementExecutor {
 	 * @param writer whether the connection is the writer, whose changes are counted
 	 * @param sql the statement
 	 * @param params its parameters
+	 * @param timeoutNanos the longest time the statement may run, or 0 for no limit
 	 * @return the result
 	 * @throws SQLException if SQLite rejects the statement
 	 */
 	static DormResult execute(Connection connection, StatementCache statements, boolean writer, String sql,
+			@Nullable Object[] params, long timeoutNanos) throws SQLException {
+		if (timeoutNanos <= 0) {
+			return execute(connection, statements, writer, sql, params);
+		}
+		StatementDeadline.install(connection, timeoutNanos);
+		try {
+			return execute(connection, statements, writer, sql, params);
+		}
+		finally {
+			StatementDeadline.uninstall(connection);
+		}
+	}
+
+	private static DormResult execute(Connection connection, StatementCache statements, boolean writer, String sql,
 			@Nullable Object[] params) throws SQLException {
 		long changesBefore = writer ? totalChanges(connection) : 0;
 		PreparedStatement statement = statements.take(sql);

@@ -31,6 +31,7 @@ import dev.dorm.DormCursor;
 import dev.dorm.DormDatabase;
 import dev.dorm.DormResult;
 import dev.dorm.DormSqlException;
+import dev.dorm.StatementTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -350,6 +351,55 @@ class RegistryDormDatabaseTests {
 			insertTodos(this.acme, "id" + i);
 		}
 		assertThat(count(this.acme)).isEqualTo(3);
+	}
+
+	@Test
+	void queryTimeoutStopsRunawayStatement() {
+		DormDatabase limited = this.acme.withQueryTimeout(java.time.Duration.ofMillis(200));
+		String endless = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c";
+		assertThatExceptionOfType(StatementTimeoutException.class).isThrownBy(() -> limited.exec(endless))
+			.satisfies((ex) -> {
+				assertThat(ex.getDatabaseName()).isEqualTo("tenant:acme");
+				assertThat(ex.getSql()).isEqualTo(endless);
+				assertThat(ex.getMessage())
+					.isEqualTo("Statement on database 'tenant:acme' was stopped after the query timeout of 200 ms");
+			});
+		assertThat(limited.exec("SELECT 1").rows()).containsExactly(List.of(1L));
+		String finite = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 3000000) "
+				+ "SELECT count(*) FROM c";
+		assertThat(this.acme.exec(finite).rows()).containsExactly(List.of(3000000L));
+	}
+
+	@Test
+	void queryTimeoutRollsBackStoppedWrite() {
+		DormDatabase limited = this.acme.withQueryTimeout(java.time.Duration.ofMillis(200));
+		assertThatExceptionOfType(StatementTimeoutException.class).isThrownBy(() -> limited
+			.exec("INSERT INTO todos (id, title, created_at) WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL "
+					+ "SELECT x + 1 FROM c) SELECT x, 't', 0 FROM c"));
+		assertThat(count(this.acme)).isZero();
+	}
+
+	@Test
+	void queryTimeoutOfCursorCountsOnlyTimeInSqlite() throws Exception {
+		insertNumbers(this.acme, 3);
+		DormDatabase limited = this.acme.withQueryTimeout(java.time.Duration.ofMillis(100));
+		try (DormCursor<Long> cursor = limited.stream("SELECT n FROM numbers ORDER BY n", (rs, row) -> rs.getLong(1))) {
+			List<Long> seen = new ArrayList<>();
+			while (cursor.hasNext()) {
+				seen.add(cursor.next());
+				Thread.sleep(150);
+			}
+			assertThat(seen).containsExactly(1L, 2L, 3L);
+		}
+		String endless = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT x FROM c WHERE x <= 2";
+		assertThatExceptionOfType(StatementTimeoutException.class)
+			.isThrownBy(() -> limited.stream(endless + " AND x < 0"));
+		try (DormCursor<Map<String, Object>> cursor = limited.stream(endless)) {
+			assertThat(cursor.next()).containsEntry("x", 1L);
+			assertThat(cursor.next()).containsEntry("x", 2L);
+			assertThatExceptionOfType(StatementTimeoutException.class).isThrownBy(cursor::hasNext);
+			assertThat(cursor.isClosed()).isTrue();
+		}
 	}
 
 	private static long checkpoint(DormDatabase db) {
