@@ -109,6 +109,15 @@ public interface DormDatabase {
 	DormDatabase withQueryTimeout(Duration timeout);
 
 	/**
+	 * Return a view of this database whose writes are not copied to the mirror of its
+	 * kind. Writes through its {@code exec}, {@code transaction}, {@link #jdbc()} and
+	 * {@link #dataSource()} are left out; for a kind without a mirror the view behaves
+	 * like this database.
+	 * @return a view of this database that skips mirroring
+	 */
+	DormDatabase withoutMirror();
+
+	/**
 	 * Return a {@link JdbcTemplate} bound to this database.
 	 * @return a template on {@link #dataSource()}
 	 */

@@ -27,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import dev.dorm.DatabaseBusyException;
 import dev.dorm.DatabaseName;
@@ -61,6 +62,8 @@ final class ConnectionPool {
 
 	private final StatementCache writerStatements;
 
+	private final Consumer<Connection> writerClosing;
+
 	private final Map<Connection, StatementCache> readerStatements = new ConcurrentHashMap<>();
 
 	private final int statementCacheSize;
@@ -76,7 +79,8 @@ final class ConnectionPool {
 	private volatile boolean closed;
 
 	ConnectionPool(DatabaseName name, Path file, SqliteConnectionFactory factory, Connection writer,
-			RegistrySettings settings) {
+			RegistrySettings settings, Consumer<Connection> writerClosing) {
+		this.writerClosing = writerClosing;
 		this.name = name;
 		this.file = file;
 		this.factory = factory;
@@ -311,6 +315,7 @@ final class ConnectionPool {
 		while ((idle = this.idleReaders.pollFirst()) != null) {
 			closeQuietly(idle.connection());
 		}
+		this.writerClosing.accept(this.writer);
 		closeQuietly(this.writer);
 	}
 

@@ -40,23 +40,29 @@ final class DatabaseDataSource extends AbstractDataSource {
 
 	private final boolean readOnly;
 
-	private DatabaseDataSource(TenantDatabaseRegistry registry, DatabaseName name, boolean readOnly) {
+	private final boolean withoutMirror;
+
+	private DatabaseDataSource(TenantDatabaseRegistry registry, DatabaseName name, boolean readOnly,
+			boolean withoutMirror) {
 		this.registry = registry;
 		this.name = name;
 		this.readOnly = readOnly;
+		this.withoutMirror = withoutMirror;
 	}
 
 	/**
 	 * Create the data source of one database.
 	 * @param registry the registry
 	 * @param name the database
+	 * @param withoutMirror whether writes through its connections are excluded from
+	 * mirroring
 	 * @return a data source that takes the writer, or a reader for read-only
 	 * transactions, when a statement first needs a connection
 	 */
-	static DataSource create(TenantDatabaseRegistry registry, DatabaseName name) {
+	static DataSource create(TenantDatabaseRegistry registry, DatabaseName name, boolean withoutMirror) {
 		LazyConnectionDataSourceProxy proxy = new LazyConnectionDataSourceProxy(
-				new DatabaseDataSource(registry, name, false));
-		proxy.setReadOnlyDataSource(new DatabaseDataSource(registry, name, true));
+				new DatabaseDataSource(registry, name, false, withoutMirror));
+		proxy.setReadOnlyDataSource(new DatabaseDataSource(registry, name, true, withoutMirror));
 		proxy.setDefaultAutoCommit(true);
 		proxy.setDefaultTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
 		return proxy;
@@ -65,6 +71,7 @@ final class DatabaseDataSource extends AbstractDataSource {
 	@Override
 	public Connection getConnection() throws SQLException {
 		OpenDatabase database = this.registry.acquire(this.name);
+		boolean suppressed = this.withoutMirror && MirrorSuppression.begin();
 		try {
 			ConnectionPool pool = database.pool();
 			Connection connection = this.readOnly ? pool.acquireReader() : pool.acquireWriter();
@@ -75,11 +82,13 @@ final class DatabaseDataSource extends AbstractDataSource {
 				}
 				finally {
 					database.release();
+					MirrorSuppression.end(suppressed);
 				}
 			}, reader);
 		}
 		catch (RuntimeException ex) {
 			database.release();
+			MirrorSuppression.end(suppressed);
 			throw ex;
 		}
 	}

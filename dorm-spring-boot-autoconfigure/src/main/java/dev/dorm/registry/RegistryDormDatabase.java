@@ -35,6 +35,7 @@ import dev.dorm.DormResult;
 import dev.dorm.DormSqlException;
 import dev.dorm.DormTransactionCallback;
 import dev.dorm.StatementTimeoutException;
+import dev.dorm.registry.SqlClassifier.StatementKind;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -63,20 +64,23 @@ final class RegistryDormDatabase implements DormDatabase {
 
 	private final @Nullable Duration queryTimeout;
 
+	private final boolean withoutMirror;
+
 	private volatile @Nullable DataSource dataSource;
 
 	private volatile @Nullable JdbcTemplate jdbcTemplate;
 
 	RegistryDormDatabase(TenantDatabaseRegistry registry, SqlClassifier classifier, DatabaseName name) {
-		this(registry, classifier, name, null);
+		this(registry, classifier, name, null, false);
 	}
 
 	private RegistryDormDatabase(TenantDatabaseRegistry registry, SqlClassifier classifier, DatabaseName name,
-			@Nullable Duration queryTimeout) {
+			@Nullable Duration queryTimeout, boolean withoutMirror) {
 		this.registry = registry;
 		this.classifier = classifier;
 		this.name = name;
 		this.queryTimeout = queryTimeout;
+		this.withoutMirror = withoutMirror;
 	}
 
 	@Override
@@ -88,12 +92,16 @@ final class RegistryDormDatabase implements DormDatabase {
 	public DormResult exec(String sql, @Nullable Object... params) {
 		Assert.notNull(sql, "'sql' must not be null");
 		@Nullable Object[] values = (params != null) ? params : new Object[] { null };
-		boolean readOnly = this.classifier.isReadOnly(sql);
+		StatementKind kind = this.classifier.classify(sql);
+		boolean suppressed = this.withoutMirror && MirrorSuppression.begin();
 		OpenDatabase database = this.registry.acquire(this.name);
 		try {
 			ConnectionPool pool = database.pool();
-			Connection connection = readOnly ? pool.acquireForRead() : pool.acquireWriter();
+			Connection connection = (kind == StatementKind.READ) ? pool.acquireForRead() : pool.acquireWriter();
 			try {
+				if (kind == StatementKind.SCHEMA_CHANGE) {
+					return executeSchemaChange(pool, connection, sql, values);
+				}
 				return StatementExecutor.execute(connection, pool.statementsOf(connection), pool.isWriter(connection),
 						sql, values, timeoutNanos());
 			}
@@ -106,6 +114,18 @@ final class RegistryDormDatabase implements DormDatabase {
 		}
 		finally {
 			database.release();
+			MirrorSuppression.end(suppressed);
+		}
+	}
+
+	private DormResult executeSchemaChange(ConnectionPool pool, Connection writer, String sql,
+			@Nullable Object[] values) throws SQLException {
+		this.registry.beforeSchemaChange(this.name, writer);
+		try {
+			return StatementExecutor.execute(writer, pool.statementsOf(writer), true, sql, values, timeoutNanos());
+		}
+		finally {
+			this.registry.afterSchemaChange(this.name, writer);
 		}
 	}
 
@@ -144,6 +164,7 @@ final class RegistryDormDatabase implements DormDatabase {
 	@Override
 	public <T> T transaction(DormTransactionCallback<T> callback) {
 		Assert.notNull(callback, "'callback' must not be null");
+		boolean suppressed = this.withoutMirror && MirrorSuppression.begin();
 		OpenDatabase database = this.registry.acquire(this.name);
 		try {
 			ConnectionPool pool = database.pool();
@@ -157,6 +178,7 @@ final class RegistryDormDatabase implements DormDatabase {
 		}
 		finally {
 			database.release();
+			MirrorSuppression.end(suppressed);
 		}
 	}
 
@@ -209,7 +231,15 @@ final class RegistryDormDatabase implements DormDatabase {
 		Assert.notNull(timeout, "'timeout' must not be null");
 		Assert.isTrue(!timeout.isNegative() && !timeout.isZero(),
 				() -> "'timeout' must be positive, but is " + timeout);
-		return new RegistryDormDatabase(this.registry, this.classifier, this.name, timeout);
+		return new RegistryDormDatabase(this.registry, this.classifier, this.name, timeout, this.withoutMirror);
+	}
+
+	@Override
+	public DormDatabase withoutMirror() {
+		if (this.withoutMirror) {
+			return this;
+		}
+		return new RegistryDormDatabase(this.registry, this.classifier, this.name, this.queryTimeout, true);
 	}
 
 	@Override
@@ -226,7 +256,7 @@ final class RegistryDormDatabase implements DormDatabase {
 	public DataSource dataSource() {
 		DataSource source = this.dataSource;
 		if (source == null) {
-			source = DatabaseDataSource.create(this.registry, this.name);
+			source = DatabaseDataSource.create(this.registry, this.name, this.withoutMirror);
 			this.dataSource = source;
 		}
 		return source;

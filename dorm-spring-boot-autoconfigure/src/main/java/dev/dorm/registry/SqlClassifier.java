@@ -36,26 +36,26 @@ final class SqlClassifier {
 
 	private static final int MAX_CACHED_LENGTH = 4096;
 
-	private final Map<String, Boolean> readOnly = new ConcurrentHashMap<>();
+	private final Map<String, StatementKind> kinds = new ConcurrentHashMap<>();
 
 	/**
-	 * Return whether a statement only reads.
+	 * Return what a statement does.
 	 * @param sql the SQL
-	 * @return whether it is one statement that only reads
+	 * @return whether it reads only, changes the schema, or writes
 	 * @throws InvalidDataAccessApiUsageException if the SQL does not hold exactly one
 	 * statement
 	 */
-	boolean isReadOnly(String sql) {
-		Boolean cached = this.readOnly.get(sql);
+	StatementKind classify(String sql) {
+		StatementKind cached = this.kinds.get(sql);
 		if (cached != null) {
 			return cached;
 		}
-		boolean result = single(sql).isReadOnly();
+		StatementKind result = StatementKind.of(single(sql));
 		if (sql.length() <= MAX_CACHED_LENGTH) {
-			if (this.readOnly.size() >= MAX_CACHED) {
-				this.readOnly.clear();
+			if (this.kinds.size() >= MAX_CACHED) {
+				this.kinds.clear();
 			}
-			this.readOnly.put(sql, result);
+			this.kinds.put(sql, result);
 		}
 		return result;
 	}
@@ -74,6 +74,39 @@ final class SqlClassifier {
 					+ "; run each statement with its own call, inside transaction(...) to make them atomic");
 		}
 		return statements.get(0);
+	}
+
+	/**
+	 * What a statement does, as far as the registry cares.
+	 */
+	enum StatementKind {
+
+		/**
+		 * Reads only, so it may run on a read-only connection.
+		 */
+		READ,
+
+		/**
+		 * Writes rows.
+		 */
+		WRITE,
+
+		/**
+		 * Creates, alters or drops a schema object.
+		 */
+		SCHEMA_CHANGE;
+
+		static StatementKind of(SqlStatement statement) {
+			if (statement.isReadOnly()) {
+				return READ;
+			}
+			String keyword = statement.keyword();
+			if (keyword.equals("CREATE") || keyword.equals("ALTER") || keyword.equals("DROP")) {
+				return SCHEMA_CHANGE;
+			}
+			return WRITE;
+		}
+
 	}
 
 }

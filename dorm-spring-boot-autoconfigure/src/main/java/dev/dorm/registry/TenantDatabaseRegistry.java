@@ -82,6 +82,8 @@ public class TenantDatabaseRegistry implements AutoCloseable {
 
 	private final DatabaseInitializer initializer;
 
+	private final List<WriterConnectionListener> writerListeners;
+
 	private final DatabaseLocks locks;
 
 	private final Set<String> kinds;
@@ -120,8 +122,23 @@ public class TenantDatabaseRegistry implements AutoCloseable {
 	 * @throws UncheckedIOException if the data directory cannot be created
 	 */
 	public TenantDatabaseRegistry(RegistrySettings settings, DatabaseInitializer initializer) {
+		this(settings, initializer, List.of());
+	}
+
+	/**
+	 * Create a registry and create its data directory if needed.
+	 * @param settings the settings
+	 * @param initializer brings each database to the current schema of its kind
+	 * @param writerListeners prepare the writer connection of each database
+	 * @throws IllegalArgumentException if a setting is out of range
+	 * @throws UncheckedIOException if the data directory cannot be created
+	 */
+	public TenantDatabaseRegistry(RegistrySettings settings, DatabaseInitializer initializer,
+			List<WriterConnectionListener> writerListeners) {
 		Assert.notNull(settings, "'settings' must not be null");
 		Assert.notNull(initializer, "'initializer' must not be null");
+		Assert.notNull(writerListeners, "'writerListeners' must not be null");
+		this.writerListeners = List.copyOf(writerListeners);
 		settings.validate();
 		this.settings = settings;
 		this.files = new DatabaseFiles(settings.getDataDirectory());
@@ -384,7 +401,11 @@ public class TenantDatabaseRegistry implements AutoCloseable {
 				verifyDirectory(name.kind());
 				writer = this.locks.withLock(name, () -> createDatabase(name, file));
 			}
-			return new ConnectionPool(name, file, this.connectionFactory, writer, this.settings);
+			for (WriterConnectionListener listener : this.writerListeners) {
+				listener.writerOpened(name, writer);
+			}
+			return new ConnectionPool(name, file, this.connectionFactory, writer, this.settings,
+					(connection) -> writerClosing(name, connection));
 		}
 		catch (SQLException ex) {
 			closeQuietly(writer);
@@ -393,6 +414,41 @@ public class TenantDatabaseRegistry implements AutoCloseable {
 		catch (RuntimeException ex) {
 			closeQuietly(writer);
 			throw ex;
+		}
+	}
+
+	private void writerClosing(DatabaseName name, Connection writer) {
+		for (WriterConnectionListener listener : this.writerListeners) {
+			try {
+				listener.writerClosing(name, writer);
+			}
+			catch (RuntimeException ex) {
+				logger.warn(LogMessage.format("Failed to prepare the writer of database '%s' for closing", name), ex);
+			}
+		}
+	}
+
+	/**
+	 * Tell the writer listeners that a statement is about to change the schema.
+	 * @param name the database
+	 * @param writer its writer connection, held by the current thread
+	 * @throws SQLException if a listener fails
+	 */
+	void beforeSchemaChange(DatabaseName name, Connection writer) throws SQLException {
+		for (WriterConnectionListener listener : this.writerListeners) {
+			listener.beforeSchemaChange(name, writer);
+		}
+	}
+
+	/**
+	 * Tell the writer listeners that a statement changed the schema, or tried to.
+	 * @param name the database
+	 * @param writer its writer connection, held by the current thread
+	 * @throws SQLException if a listener fails
+	 */
+	void afterSchemaChange(DatabaseName name, Connection writer) throws SQLException {
+		for (WriterConnectionListener listener : this.writerListeners) {
+			listener.afterSchemaChange(name, writer);
 		}
 	}
 
