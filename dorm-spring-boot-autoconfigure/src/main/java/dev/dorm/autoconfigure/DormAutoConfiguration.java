@@ -28,6 +28,7 @@ import dev.dorm.registry.DatabaseInitializer;
 import dev.dorm.registry.DefaultDormClient;
 import dev.dorm.registry.RegistrySettings;
 import dev.dorm.registry.TenantDatabaseRegistry;
+import dev.dorm.registry.WriterConnectionListener;
 import org.sqlite.SQLiteConnection;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -56,12 +57,14 @@ public final class DormAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	TenantDatabaseRegistry tenantDatabaseRegistry(DormProperties properties,
-			ObjectProvider<DatabaseInitializer> initializer, ObjectProvider<SqlMigrations> sqlMigrations) {
+			ObjectProvider<DatabaseInitializer> initializer, ObjectProvider<SqlMigrations> sqlMigrations,
+			ObjectProvider<WriterConnectionListener> writerListeners) {
 		Set<String> codeKinds = new LinkedHashSet<>();
 		sqlMigrations.orderedStream().forEach((migrations) -> codeKinds.add(migrations.getKind()));
 		RegistrySettings settings = DormSettingsMapper.registrySettings(properties, codeKinds);
 		TenantContext.setDefaultKind(settings.getDefaultKind());
-		return new TenantDatabaseRegistry(settings, initializer.getIfAvailable(() -> DatabaseInitializer.NONE));
+		return new TenantDatabaseRegistry(settings, initializer.getIfAvailable(() -> DatabaseInitializer.NONE),
+				writerListeners.orderedStream().toList());
 	}
 
 	@Bean

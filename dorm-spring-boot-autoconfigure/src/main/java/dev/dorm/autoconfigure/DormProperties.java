@@ -75,6 +75,8 @@ public class DormProperties {
 
 	private final Tenant tenant = new Tenant();
 
+	private final Mirror mirror = new Mirror();
+
 	/**
 	 * Settings by database kind. Names of kinds that are neither listed here nor the
 	 * default kind are rejected.
@@ -139,6 +141,10 @@ public class DormProperties {
 
 	public Tenant getTenant() {
 		return this.tenant;
+	}
+
+	public Mirror getMirror() {
+		return this.mirror;
 	}
 
 	public Map<String, Kind> getKinds() {
@@ -446,6 +452,154 @@ public class DormProperties {
 	}
 
 	/**
+	 * Mirroring settings of one database kind.
+	 */
+	public static class KindMirror {
+
+		/**
+		 * Whether committed writes to databases of this kind are copied to the mirror.
+		 */
+		private boolean enabled;
+
+		/**
+		 * Mirror of this kind: a dorm-spring database name such as 'aggregate:main', or
+		 * 'bean:' and the name of a DataSource bean, such as a PostgreSQL database.
+		 */
+		private String target = "aggregate:main";
+
+		/**
+		 * Tables to mirror. Empty for every table except 'excluded-tables' and the tables
+		 * of SQLite and dorm-spring.
+		 */
+		private List<String> tables = new ArrayList<>();
+
+		/**
+		 * Tables left out when every table is mirrored.
+		 */
+		private List<String> excludedTables = new ArrayList<>(List.of("flyway_schema_history"));
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getTarget() {
+			return this.target;
+		}
+
+		public void setTarget(String target) {
+			this.target = target;
+		}
+
+		public List<String> getTables() {
+			return this.tables;
+		}
+
+		public void setTables(List<String> tables) {
+			this.tables = tables;
+		}
+
+		public List<String> getExcludedTables() {
+			return this.excludedTables;
+		}
+
+		public void setExcludedTables(List<String> excludedTables) {
+			this.excludedTables = excludedTables;
+		}
+
+	}
+
+	/**
+	 * Settings of the relay that applies recorded changes to the mirrors.
+	 */
+	public static class Mirror {
+
+		/**
+		 * Number of relay threads; each works on one database at a time.
+		 */
+		private int threads = 1;
+
+		/**
+		 * Number of changes applied to a mirror in one transaction.
+		 */
+		private int batchSize = 500;
+
+		/**
+		 * Number of times a change the mirror rejects is tried before it is parked.
+		 * Failures while the mirror is unreachable do not count.
+		 */
+		private int maxAttempts = 10;
+
+		/**
+		 * Wait before the first retry; each further failure doubles it.
+		 */
+		private Duration initialBackoff = Duration.ofMillis(500);
+
+		/**
+		 * Longest wait between retries.
+		 */
+		private Duration maxBackoff = Duration.ofMinutes(1);
+
+		/**
+		 * Whether the relay looks for pending changes in every mirrored database when the
+		 * application starts, which picks up changes committed before a crash.
+		 */
+		private boolean scanOnStart = true;
+
+		public int getThreads() {
+			return this.threads;
+		}
+
+		public void setThreads(int threads) {
+			this.threads = threads;
+		}
+
+		public int getBatchSize() {
+			return this.batchSize;
+		}
+
+		public void setBatchSize(int batchSize) {
+			this.batchSize = batchSize;
+		}
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public Duration getInitialBackoff() {
+			return this.initialBackoff;
+		}
+
+		public void setInitialBackoff(Duration initialBackoff) {
+			this.initialBackoff = initialBackoff;
+		}
+
+		public Duration getMaxBackoff() {
+			return this.maxBackoff;
+		}
+
+		public void setMaxBackoff(Duration maxBackoff) {
+			this.maxBackoff = maxBackoff;
+		}
+
+		public boolean isScanOnStart() {
+			return this.scanOnStart;
+		}
+
+		public void setScanOnStart(boolean scanOnStart) {
+			this.scanOnStart = scanOnStart;
+		}
+
+	}
+
+	/**
 	 * Sources of the tenant of a request.
 	 */
 	public enum TenantSource {
@@ -487,6 +641,8 @@ public class DormProperties {
 		 */
 		private @Nullable DataSize maxSize;
 
+		private final KindMirror mirror = new KindMirror();
+
 		public @Nullable List<String> getLocations() {
 			return this.locations;
 		}
@@ -501,6 +657,10 @@ public class DormProperties {
 
 		public void setMaxSize(@Nullable DataSize maxSize) {
 			this.maxSize = maxSize;
+		}
+
+		public KindMirror getMirror() {
+			return this.mirror;
 		}
 
 	}

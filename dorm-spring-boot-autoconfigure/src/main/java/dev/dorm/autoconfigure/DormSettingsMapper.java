@@ -40,6 +40,11 @@ import org.springframework.util.unit.DataSize;
  */
 final class DormSettingsMapper {
 
+	/**
+	 * Prefix of a mirror target that names a DataSource bean.
+	 */
+	static final String BEAN_TARGET_PREFIX = "bean:";
+
 	private static final DataSize MIN_MAX_SIZE = DataSize.ofKilobytes(64);
 
 	private DormSettingsMapper() {
@@ -53,6 +58,7 @@ final class DormSettingsMapper {
 		settings.setDefaultKind(properties.getDefaultKind());
 		Set<String> kinds = new LinkedHashSet<>(properties.getKinds().keySet());
 		kinds.addAll(extraKinds);
+		kinds.addAll(mirrorTargetKinds(properties));
 		settings.setKinds(kinds);
 		settings.setMaxOpen(properties.getMaxOpen());
 		settings.setIdleTimeout(properties.getIdleTimeout());
@@ -73,6 +79,45 @@ final class DormSettingsMapper {
 		settings.setStatementCacheSize(connection.getStatementCacheSize());
 		settings.setMigrationRetryInterval(properties.getMigrations().getRetryInterval());
 		return settings;
+	}
+
+	/**
+	 * Return the kinds of the dorm-spring databases that mirrored kinds write to.
+	 * @param properties the properties
+	 * @return the kinds
+	 */
+	static Set<String> mirrorTargetKinds(DormProperties properties) {
+		Set<String> kinds = new LinkedHashSet<>();
+		properties.getKinds().forEach((kind, settings) -> {
+			DormProperties.KindMirror mirror = settings.getMirror();
+			if (mirror.isEnabled() && !mirror.getTarget().startsWith(BEAN_TARGET_PREFIX)) {
+				kinds.add(mirrorTarget(kind, mirror, properties.getDefaultKind()).kind());
+			}
+		});
+		return kinds;
+	}
+
+	/**
+	 * Parse the dorm-spring database a kind mirrors to.
+	 * @param kind the mirrored kind
+	 * @param mirror its mirror settings
+	 * @param defaultKind the default kind
+	 * @return the target database name
+	 */
+	static DatabaseName mirrorTarget(String kind, DormProperties.KindMirror mirror, String defaultKind) {
+		String property = "dorm.kinds." + kind + ".mirror.target";
+		DatabaseName target;
+		try {
+			target = DatabaseName.parse(mirror.getTarget(), defaultKind);
+		}
+		catch (InvalidDatabaseNameException ex) {
+			throw new InvalidConfigurationPropertyValueException(property, mirror.getTarget(), ex.getRule());
+		}
+		if (target.kind().equals(kind)) {
+			throw new InvalidConfigurationPropertyValueException(property, mirror.getTarget(),
+					"A kind cannot mirror to a database of its own kind; use another kind such as 'aggregate:main'");
+		}
+		return target;
 	}
 
 	static MigrationSettings migrationSettings(DormProperties properties) {
@@ -123,6 +168,15 @@ final class DormSettingsMapper {
 					connection.getJournalSizeLimit(), "The journal size limit must not be negative");
 		}
 		checkNotNegative("dorm.migrations.retry-interval", properties.getMigrations().getRetryInterval());
+		validateMirror(properties.getMirror());
+	}
+
+	private static void validateMirror(DormProperties.Mirror mirror) {
+		checkPositive("dorm.mirror.threads", mirror.getThreads());
+		checkPositive("dorm.mirror.batch-size", mirror.getBatchSize());
+		checkPositive("dorm.mirror.max-attempts", mirror.getMaxAttempts());
+		checkPositive("dorm.mirror.initial-backoff", mirror.getInitialBackoff());
+		checkPositive("dorm.mirror.max-backoff", mirror.getMaxBackoff());
 	}
 
 	private static void checkKind(String property, String kind) {
