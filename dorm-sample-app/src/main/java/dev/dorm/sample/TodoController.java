@@ -22,6 +22,7 @@ import java.util.List;
 import dev.dorm.DormClient;
 import dev.dorm.DormDatabase;
 import dev.dorm.DormResult;
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -36,12 +37,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Todo API under {@code /t/{tenant}}, which stores each tenant's todos in the database
- * {@code tenant:{tenant}} and runs one statement per request. {@link ApiExceptionHandler}
- * turns failures of dorm-spring, such as an invalid tenant name, into error responses.
+ * Todo API under {@code /t/{tenant}} and {@code /m/{tenant}}, which stores each tenant's
+ * todos in the database {@code tenant:{tenant}} and runs one statement per request.
+ * Writes under {@code /m/} are copied to the mirror {@code aggregate:main}; writes under
+ * {@code /t/} skip it. {@link ApiExceptionHandler} turns failures of dorm-spring, such as
+ * an invalid tenant name, into error responses.
  */
 @RestController
-@RequestMapping("/t/{tenant}")
+@RequestMapping({ "/t/{tenant}", "/m/{tenant}" })
 class TodoController {
 
 	static final int DEFAULT_LIMIT = 100;
@@ -65,8 +68,8 @@ class TodoController {
 	}
 
 	@PostMapping(path = "/todos", consumes = "application/json")
-	ResponseEntity<?> create(@PathVariable String tenant, @RequestBody JsonNode body) {
-		DormDatabase database = database(tenant);
+	ResponseEntity<?> create(@PathVariable String tenant, @RequestBody JsonNode body, HttpServletRequest request) {
+		DormDatabase database = mirrored(request) ? database(tenant) : database(tenant).withoutMirror();
 		String invalid = TodoRequests.validateNewTodo(body);
 		if (invalid != null) {
 			return error(HttpStatus.BAD_REQUEST, invalid);
@@ -118,6 +121,10 @@ class TodoController {
 
 	private DormDatabase database(String tenant) {
 		return this.dorm.database("tenant:" + tenant);
+	}
+
+	private static boolean mirrored(HttpServletRequest request) {
+		return request.getRequestURI().startsWith(request.getContextPath() + "/m/");
 	}
 
 	private static ResponseEntity<ApiError> error(HttpStatus status, String message) {
