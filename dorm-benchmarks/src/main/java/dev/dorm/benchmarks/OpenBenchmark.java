@@ -17,6 +17,11 @@
 package dev.dorm.benchmarks;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 
 import dev.dorm.DatabaseName;
@@ -84,6 +89,27 @@ public class OpenBenchmark {
 	@Benchmark
 	public void closeOnly(OpenedDatabase state) {
 		state.close();
+	}
+
+	/**
+	 * Opens a plain sqlite-jdbc connection on a file like the one of
+	 * {@link #closeAndReopen}, runs the same query and closes the connection: the floor
+	 * for {@link #closeAndReopen}. The connection sets fewer pragmas than dorm-spring's
+	 * (see {@link RawSqlite#open}).
+	 */
+	@Benchmark
+	public String rawOpenQueryClose(RawDatabase state) throws SQLException {
+		try (Connection connection = RawSqlite.open(state.file);
+				PreparedStatement statement = connection.prepareStatement(TodoSchema.SELECT_BY_ID)) {
+			statement.setString(1, FIRST_QUERY_ID);
+			try (ResultSet resultSet = statement.executeQuery()) {
+				if (!resultSet.next()) {
+					throw new IllegalStateException(
+							"Expected a row with id '" + FIRST_QUERY_ID + "' in '" + state.file + "' but found none");
+				}
+				return resultSet.getString(2);
+			}
+		}
 	}
 
 	/**
@@ -169,6 +195,33 @@ public class OpenBenchmark {
 		@Setup(Level.Invocation)
 		public void openDatabase() {
 			firstQuery(this.database);
+		}
+
+	}
+
+	/**
+	 * A migrated database of 1,000 rows, like the first one of {@link ExistingDatabases},
+	 * that the registry has closed, so that only the benchmark opens its file.
+	 */
+	@State(Scope.Thread)
+	public static class RawDatabase {
+
+		BenchmarkRegistry registry;
+
+		Path file;
+
+		@Setup(Level.Trial)
+		public void setUpDatabase() throws IOException {
+			this.registry = new BenchmarkRegistry(true);
+			DormDatabase database = this.registry.database("tenant:raw");
+			database.exec(TodoSchema.INSERT_NUMBERED, ExistingDatabases.ROWS - 1);
+			this.registry.registry().close(database.name());
+			this.file = this.registry.file("tenant:raw");
+		}
+
+		@TearDown(Level.Trial)
+		public void tearDownDatabase() {
+			this.registry.close();
 		}
 
 	}
