@@ -54,8 +54,6 @@ final class RegistryDormDatabase implements DormDatabase {
 
 	private static final Log logger = LogFactory.getLog(RegistryDormDatabase.class);
 
-	private static final RowMapper<Map<String, @Nullable Object>> columnMapRowMapper = RegistryDormDatabase::mapRow;
-
 	private final TenantDatabaseRegistry registry;
 
 	private final SqlClassifier classifier;
@@ -158,7 +156,7 @@ final class RegistryDormDatabase implements DormDatabase {
 
 	@Override
 	public DormCursor<Map<String, @Nullable Object>> stream(String sql, @Nullable Object... params) {
-		return stream(sql, columnMapRowMapper, params);
+		return stream(sql, new ColumnMapRowMapper(), params);
 	}
 
 	@Override
@@ -262,20 +260,38 @@ final class RegistryDormDatabase implements DormDatabase {
 		return source;
 	}
 
-	private static Map<String, @Nullable Object> mapRow(ResultSet resultSet, int rowNumber) throws SQLException {
-		ResultSetMetaData metaData = resultSet.getMetaData();
-		int count = metaData.getColumnCount();
-		@Nullable Object[] values = StatementExecutor.readRow(resultSet, count);
-		Map<String, @Nullable Object> row = new LinkedHashMap<>(count * 2);
-		for (int i = 0; i < count; i++) {
-			row.put(metaData.getColumnLabel(i + 1), values[i]);
-		}
-		return row;
-	}
-
 	@Override
 	public String toString() {
 		return "DormDatabase[" + this.name + "]";
+	}
+
+	/**
+	 * Maps each row of one cursor to a map in column order, with integers as
+	 * {@code Long}; reads the column labels once, from the first row.
+	 */
+	private static final class ColumnMapRowMapper implements RowMapper<Map<String, @Nullable Object>> {
+
+		private @Nullable String @Nullable [] labels;
+
+		@Override
+		public Map<String, @Nullable Object> mapRow(ResultSet resultSet, int rowNumber) throws SQLException {
+			@Nullable String[] names = this.labels;
+			if (names == null) {
+				ResultSetMetaData metaData = resultSet.getMetaData();
+				names = new String[metaData.getColumnCount()];
+				for (int i = 0; i < names.length; i++) {
+					names[i] = metaData.getColumnLabel(i + 1);
+				}
+				this.labels = names;
+			}
+			@Nullable Object[] values = StatementExecutor.readRow(resultSet, names.length);
+			Map<String, @Nullable Object> row = new LinkedHashMap<>(names.length * 2);
+			for (int i = 0; i < names.length; i++) {
+				row.put(names[i], values[i]);
+			}
+			return row;
+		}
+
 	}
 
 }
