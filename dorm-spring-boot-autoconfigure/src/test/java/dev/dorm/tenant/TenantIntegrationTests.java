@@ -38,6 +38,7 @@ import dev.dorm.NoTenantException;
 import dev.dorm.TenantContext;
 import dev.dorm.TenantSwitchException;
 import dev.dorm.tenant.app.NoteService;
+import dev.dorm.tenant.app.ScopedReports;
 import dev.dorm.tenant.app.TenantTestApplication;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -83,6 +84,9 @@ class TenantIntegrationTests {
 
 	@Autowired
 	AsyncTaskExecutor applicationTaskExecutor;
+
+	@Autowired
+	ScopedReports reports;
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -237,6 +241,18 @@ class TenantIntegrationTests {
 		HttpResponse<String> none = get("/open/scoped", null);
 		assertThat(none.statusCode()).isEqualTo(400);
 		assertThat(none.body()).contains("No tenant is bound for @TenantScoped method");
+	}
+
+	@Test
+	void tenantScopedOnClassAppliesToEveryMethod() {
+		TenantContext.run("class-a", () -> {
+			this.notes.add("class-a", "one");
+			this.notes.add("class-a", "two");
+		});
+		assertThat(this.reports.countNotes("class-a")).isEqualTo(2);
+		assertThat(this.reports.countNotes("class-b")).isZero();
+		assertThat(this.reports.currentTenant("class-c")).isEqualTo("tenant:class-c");
+		assertThat(TenantContext.getTenant()).isNull();
 	}
 
 	@Test
