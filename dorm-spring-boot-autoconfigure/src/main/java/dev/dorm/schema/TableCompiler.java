@@ -144,6 +144,9 @@ final class TableCompiler {
 		Map<String, ColumnCompiler> compilers = new LinkedHashMap<>();
 		for (Map.Entry<String, @Nullable PropertySchema> entry : schemas.entrySet()) {
 			String name = entry.getKey();
+			if (name == null) {
+				throw invalid(null, "properties", "a property name is null", "give the column a name");
+			}
 			if (name.isEmpty()) {
 				throw invalid(name, "properties", "the property name is empty", "give the column a name");
 			}

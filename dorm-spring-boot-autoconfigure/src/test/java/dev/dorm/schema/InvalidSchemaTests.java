@@ -16,6 +16,8 @@
 
 package dev.dorm.schema;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -395,6 +397,11 @@ class InvalidSchemaTests {
 		schema.setId("t");
 		assertThatExceptionOfType(InvalidSchemaException.class).isThrownBy(() -> JsonSchemaToSql.toSql(schema))
 			.satisfies((ex) -> assertThat(ex.getRule()).isEqualTo("properties"));
+		Map<String, PropertySchema> properties = new HashMap<>();
+		properties.put(null, new PropertySchema());
+		schema.setProperties(properties);
+		assertThatExceptionOfType(InvalidSchemaException.class).isThrownBy(() -> JsonSchemaToSql.toSql(schema))
+			.satisfies((ex) -> assertThat(ex.getMessage()).contains("a property name is null"));
 	}
 
 }
