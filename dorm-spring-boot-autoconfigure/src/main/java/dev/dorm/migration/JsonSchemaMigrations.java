@@ -85,7 +85,8 @@ final class JsonSchemaMigrations {
 			String relativePath = resource.getRelativePath();
 			String sqlPath = relativePath.substring(0, relativePath.length() - JSON_SUFFIX.length()) + suffix;
 			try {
-				String sql = String.join(";\n", JsonSchemaToSql.toSql(resource.content())) + ";\n";
+				String sql = String.join(";\n", JsonSchemaToSql.toSql(withoutByteOrderMark(resource.content())))
+						+ ";\n";
 				resources.add(new PreloadedResource(resource.location(), sqlPath, sql));
 				resources.add(new PreloadedResource(resource.location(), sqlPath + SCRIPT_CONFIGURATION_SUFFIX,
 						SCRIPT_CONFIGURATION));
@@ -100,6 +101,14 @@ final class JsonSchemaMigrations {
 			}
 		}
 		return new JsonSchemaMigrations(resources, schemaFiles, failure);
+	}
+
+	/**
+	 * Remove the byte order mark that some editors write at the start of a UTF-8 file,
+	 * because Jackson rejects it at the start of a JSON string.
+	 */
+	private static String withoutByteOrderMark(String content) {
+		return content.startsWith("\uFEFF") ? content.substring(1) : content;
 	}
 
 	/**

@@ -205,6 +205,14 @@ class JsonSchemaMigrationTests {
 	}
 
 	@Test
+	void schemaFileWithByteOrderMarkMigrates() throws IOException {
+		write("V1__todos.json", "\uFEFF" + TODOS);
+		DormDatabase database = start().database("tenant:acme");
+		assertThat(database.exec("SELECT count(*) FROM pragma_table_info('todos')").rows())
+			.containsExactly(List.of(4L));
+	}
+
+	@Test
 	void unversionedJsonFilesAreIgnored() throws IOException {
 		write("V1__todos.json", TODOS);
 		write("notes.json", "not a schema");
