@@ -22,6 +22,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -322,7 +323,9 @@ final class ColumnCompiler {
 				LocalDate.parse(value.stringValue());
 			}
 			else if ("date-time".equals(format)) {
-				OffsetDateTime.parse(value.stringValue());
+				// RFC 3339 allows a lower-case 't' and 'z', which java.time does not
+				// parse, and has no other letters that upper case would change.
+				OffsetDateTime.parse(value.stringValue().toUpperCase(Locale.ROOT));
 			}
 		}
 		catch (DateTimeParseException ex) {

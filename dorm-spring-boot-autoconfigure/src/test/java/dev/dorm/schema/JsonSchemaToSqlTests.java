@@ -405,6 +405,23 @@ class JsonSchemaToSqlTests {
 	}
 
 	@Test
+	void dateTimeDefaultsFollowRfc3339() {
+		for (String value : List.of("2024-01-31T12:00:00Z", "2024-01-31t12:00:00.5z", "2024-01-31T12:00:00+02:00")) {
+			assertThat(JsonSchemaToSql.toSql("{\"$id\": \"t\", \"properties\": {\"at\": {\"type\": \"string\", "
+					+ "\"format\": \"date-time\", \"x-dorm-default\": \"" + value + "\"}}}"))
+				.singleElement()
+				.asString()
+				.contains("DEFAULT '" + value + "'");
+		}
+		for (String value : List.of("2024-01-31", "2024-01-31T12:00:00", "2024-01-31 12:00:00Z", "now")) {
+			assertThatExceptionOfType(InvalidSchemaException.class)
+				.isThrownBy(() -> JsonSchemaToSql.toSql("{\"$id\": \"t\", \"properties\": {\"at\": {\"type\": "
+						+ "\"string\", \"format\": \"date-time\", \"x-dorm-default\": \"" + value + "\"}}}"))
+				.withMessageContaining("is not a date-time such as 2024-01-31T12:00:00Z");
+		}
+	}
+
+	@Test
 	void nullDefaultDiffersFromNoDefault() {
 		TableSchema schema = JsonMapper.shared().readValue("""
 				{"$id": "t", "properties": {"a": {"x-dorm-default": null}, "b": {}}}""", TableSchema.class);
