@@ -133,7 +133,7 @@ final class ColumnCompiler {
 		if (this.type.isJson()) {
 			// json_type() raises an error on malformed JSON, so it runs only after
 			// json_valid() succeeded. The ELSE branch lets NULL pass, because SQLite 3.40
-			// returns 0 for json_valid(NULL) where later versions return NULL.
+			// returns 0 for json_valid(NULL), where 3.50 returns NULL.
 			checks.add("CASE WHEN json_valid(" + column + ") THEN json_type(" + column + ") = '" + this.type.jsonType()
 					+ "' ELSE " + column + " IS NULL END");
 		}
@@ -263,8 +263,9 @@ final class ColumnCompiler {
 		}
 		int comparison = lower.compareTo(upper);
 		if (comparison > 0 || (exclusive && comparison == 0)) {
+			String relation = exclusive ? " is not below '" : " is above '";
 			throw invalid(lowerRule,
-					"'" + lowerRule + "' " + lower + " leaves no value below '" + upperRule + "' " + upper,
+					"'" + lowerRule + "' " + lower + relation + upperRule + "' " + upper + ", so no value fits",
 					"lower '" + lowerRule + "' or raise '" + upperRule + "'");
 		}
 	}

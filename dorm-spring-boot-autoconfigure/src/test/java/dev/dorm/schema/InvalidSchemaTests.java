@@ -258,15 +258,15 @@ class InvalidSchemaTests {
 				// Bounds and lengths
 				arguments("minimum above maximum",
 						"{\"$id\": \"t\", \"properties\": {\"a\": {\"type\": \"integer\", \"minimum\": 10, \"maximum\": 5}}}",
-						"a", "minimum", "'minimum' 10 leaves no value below 'maximum' 5"),
+						"a", "minimum", "'minimum' 10 is above 'maximum' 5, so no value fits"),
 				arguments("exclusive bounds leave nothing",
 						"{\"$id\": \"t\", \"properties\": {\"a\": {\"type\": \"number\", \"exclusiveMinimum\": 1, "
 								+ "\"exclusiveMaximum\": 1}}}",
-						"a", "exclusiveMinimum", "leaves no value below 'exclusiveMaximum' 1"),
+						"a", "exclusiveMinimum", "'exclusiveMinimum' 1 is not below 'exclusiveMaximum' 1"),
 				arguments("minimum at exclusive maximum",
 						"{\"$id\": \"t\", \"properties\": {\"a\": {\"type\": \"number\", \"minimum\": 1, "
 								+ "\"exclusiveMaximum\": 1}}}",
-						"a", "minimum", "leaves no value below 'exclusiveMaximum' 1"),
+						"a", "minimum", "'minimum' 1 is not below 'exclusiveMaximum' 1"),
 				arguments("minimum beyond double range",
 						"{\"$id\": \"t\", \"properties\": {\"a\": {\"type\": \"number\", \"minimum\": -1e309}}}", "a",
 						"minimum", "beyond the range of a double"),
@@ -358,7 +358,7 @@ class InvalidSchemaTests {
 		assertThatExceptionOfType(InvalidSchemaException.class).isThrownBy(() -> JsonSchemaToSql.toSql("""
 				{"$id": "todos", "properties": {"priority": {"type": "integer", "minimum": 10, "maximum": 5}}}"""))
 			.withMessage("Invalid 'minimum' of property 'priority' in the JSON schema of table 'todos': "
-					+ "'minimum' 10 leaves no value below 'maximum' 5; lower 'minimum' or raise 'maximum'");
+					+ "'minimum' 10 is above 'maximum' 5, so no value fits; lower 'minimum' or raise 'maximum'");
 	}
 
 	@Test
