@@ -20,8 +20,9 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
  * Callback to customize the Flyway configuration of one database kind, such as its
- * placeholders or callbacks. Locations and Java migrations are set by dorm-spring and
- * should not be changed here.
+ * placeholders or callbacks. Locations, the resource provider and Java migrations are set
+ * by dorm-spring and should not be changed here. A resource provider set here is
+ * replaced.
  *
  * @since 0.1.0
  */

@@ -184,6 +184,9 @@ public class FlywayDatabaseInitializer implements DatabaseInitializer {
 			FlywayException ex) {
 		String current = currentVersion(connection, migrations);
 		String failed = (ex instanceof FlywayValidateException) ? null : migrations.versionAfter(current);
+		if (ex instanceof JsonSchemaMigrations.InvalidSchemaFileException invalid) {
+			failed = invalid.getVersion();
+		}
 		String message = message(ex);
 		logger.warn(LogMessage.format("Migration of database '%s'%s failed: %s", name,
 				(failed != null) ? " to version " + failed : "", message));

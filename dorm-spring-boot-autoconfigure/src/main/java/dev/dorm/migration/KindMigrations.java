@@ -39,9 +39,9 @@ import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.util.StringUtils;
 
 /**
- * The migrations of one database kind, read once: its SQL files, its migrations written
- * in code, the Flyway configuration that runs them, and a stamp that changes whenever any
- * of them changes.
+ * The migrations of one database kind, read once: its SQL files, its JSON schema files
+ * turned into SQL, its migrations written in code, the Flyway configuration that runs
+ * them, and a stamp that changes whenever any of them changes.
  */
 final class KindMigrations {
 
@@ -53,6 +53,8 @@ final class KindMigrations {
 
 	private final List<PreloadedResource> resources;
 
+	private final JsonSchemaMigrations jsonSchemas;
+
 	private final List<SqlListMigration> codeMigrations;
 
 	private final FluentConfiguration configuration;
@@ -61,14 +63,15 @@ final class KindMigrations {
 
 	private final int stamp;
 
-	private KindMigrations(String kind, List<PreloadedResource> resources, List<SqlListMigration> codeMigrations,
+	private KindMigrations(String kind, JsonSchemaMigrations jsonSchemas, List<SqlListMigration> codeMigrations,
 			FluentConfiguration configuration) {
 		this.kind = kind;
-		this.resources = resources;
+		this.resources = jsonSchemas.resources();
+		this.jsonSchemas = jsonSchemas;
 		this.codeMigrations = codeMigrations;
 		this.configuration = configuration;
-		this.versions = versions(resources, codeMigrations, configuration);
-		this.stamp = stamp(resources, codeMigrations);
+		this.versions = versions(this.resources, codeMigrations, configuration);
+		this.stamp = stamp(this.resources, jsonSchemas.schemaFiles(), codeMigrations);
 	}
 
 	/**
@@ -90,12 +93,13 @@ final class KindMigrations {
 		}
 		resources.sort(Comparator.comparing(PreloadedResource::getAbsolutePath));
 		FluentConfiguration configuration = Flyway.configure(classLoader)
-			.resourceProvider(new PreloadedResourceProvider(resources))
 			.javaMigrationClassProvider(List::of)
 			.javaMigrations(codeMigrations.toArray(JavaMigration[]::new))
 			.validateMigrationNaming(true);
 		customizers.forEach((customizer) -> customizer.customize(kind, configuration));
-		return new KindMigrations(kind, List.copyOf(resources), List.copyOf(codeMigrations), configuration);
+		JsonSchemaMigrations jsonSchemas = JsonSchemaMigrations.convert(resources, configuration);
+		configuration.resourceProvider(new PreloadedResourceProvider(jsonSchemas.resources()));
+		return new KindMigrations(kind, jsonSchemas, List.copyOf(codeMigrations), configuration);
 	}
 
 	private static List<PreloadedResource> scan(String location, ResourcePatternResolver resolver) {
@@ -162,11 +166,16 @@ final class KindMigrations {
 		return versions;
 	}
 
-	private static int stamp(List<PreloadedResource> resources, List<SqlListMigration> codeMigrations) {
+	private static int stamp(List<PreloadedResource> resources, List<PreloadedResource> schemaFiles,
+			List<SqlListMigration> codeMigrations) {
 		MessageDigest digest = sha256();
 		for (PreloadedResource resource : resources) {
 			update(digest, resource.getRelativePath());
 			update(digest, resource.content());
+		}
+		for (PreloadedResource schemaFile : schemaFiles) {
+			update(digest, schemaFile.getRelativePath());
+			update(digest, schemaFile.content());
 		}
 		for (SqlListMigration migration : codeMigrations) {
 			update(digest, migration.getVersion().getVersion());
@@ -201,14 +210,14 @@ final class KindMigrations {
 	 * @return whether there is nothing to migrate
 	 */
 	boolean isEmpty() {
-		return this.resources.isEmpty() && this.codeMigrations.isEmpty();
+		return this.resources.isEmpty() && this.codeMigrations.isEmpty() && !this.jsonSchemas.hasFailure();
 	}
 
 	/**
 	 * Return the stamp written to {@code PRAGMA user_version} of a database once it has
 	 * every migration of this kind. It is derived from the names and contents of the
-	 * migrations, so any change to them makes every database look out of date and brings
-	 * Flyway back in.
+	 * migrations, including the JSON schema files behind generated SQL, so any change to
+	 * them makes every database look out of date and brings Flyway back in.
 	 * @return the stamp, never 0
 	 */
 	int stamp() {
@@ -250,8 +259,11 @@ final class KindMigrations {
 	 * Create a Flyway instance that migrates the database behind a data source.
 	 * @param dataSource the data source
 	 * @return a Flyway instance
+	 * @throws JsonSchemaMigrations.InvalidSchemaFileException if a JSON schema file of
+	 * this kind is invalid
 	 */
 	Flyway flyway(DataSource dataSource) {
+		this.jsonSchemas.validate();
 		return Flyway.configure(this.configuration.getClassLoader())
 			.configuration(this.configuration)
 			.dataSource(dataSource)

@@ -65,6 +65,10 @@ final class PreloadedResource extends LoadableResource {
 		return this.relativePath;
 	}
 
+	String location() {
+		return this.location;
+	}
+
 	String content() {
 		return this.content;
 	}
