@@ -30,7 +30,7 @@ import java.util.List;
  * connection dorm-spring writes through, cost nothing elsewhere, and are created again
  * from the current schema each time the writer opens, so they follow the tenant's
  * migrations. Their {@code WHEN} clause calls {@value #CAPTURE_FUNCTION}, a function of
- * that connection that answers whether the current write is mirrored.
+ * that connection that returns whether the current write is mirrored.
  */
 final class CaptureTriggers {
 

@@ -39,7 +39,7 @@ import org.springframework.util.Assert;
  * Records the committed writes of mirrored databases in their outbox, whatever path wrote
  * them: {@code exec}, the routing data source, JDBC templates or the SQL endpoint all use
  * the database's single writer connection, where this listener installs the capture
- * triggers. After a commit that recorded changes, it tells the relay; a rolled back
+ * triggers. After a commit that recorded changes, it notifies the relay; a rolled back
  * transaction takes its outbox rows with it.
  *
  * @since 0.1.0
@@ -117,7 +117,7 @@ public class ChangeCapture implements WriterConnectionListener {
 	}
 
 	/**
-	 * What the capture knows of the transaction running on one writer connection.
+	 * Capture state of the transaction running on one writer connection.
 	 */
 	private final class CaptureState implements SQLiteCommitListener {
 

@@ -45,7 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Applies changes to a JDBC database, SQLite or PostgreSQL.
  * <p>
  * Each mirrored table has a table of the same name in the target, with a first column
- * {@value #TENANT_COLUMN} that holds the tenant's database name, the tenant table's
+ * {@value #TENANT_COLUMN} that contains the tenant's database name, the tenant table's
  * columns after it, and a primary key made of {@value #TENANT_COLUMN} and the tenant
  * table's primary key ({@value TableShape#ROWID_KEY} for a table keyed by its rowid), so
  * rows with equal keys from two tenants never collide. The table is created when its
@@ -306,7 +306,7 @@ final class JdbcMirrorTarget implements MirrorTarget {
 	}
 
 	/**
-	 * What differs between the supported target databases.
+	 * Differences between the supported target databases.
 	 */
 	enum Dialect {
 

@@ -19,7 +19,7 @@ package dev.dorm.mirror;
 import javax.sql.DataSource;
 
 /**
- * Where the changes of a mirrored kind are applied: a SQLite or PostgreSQL data source.
+ * Target of the changes of a mirrored kind: a SQLite or PostgreSQL data source.
  *
  * @param dataSource the data source of the mirror database
  * @param description the mirror for messages, such as {@code database 'aggregate:main'}

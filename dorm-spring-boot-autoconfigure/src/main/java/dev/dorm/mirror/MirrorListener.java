@@ -37,7 +37,7 @@ public interface MirrorListener {
 	/**
 	 * Called when applying changes of a tenant failed and will be tried again.
 	 * @param tenant the database the changes came from
-	 * @param targetReachable whether the target answered, in which case the failure
+	 * @param targetReachable whether the target responded, in which case the failure
 	 * counts towards parking the change
 	 * @param ex the failure
 	 */

@@ -21,7 +21,7 @@ import java.util.List;
 import dev.dorm.DatabaseName;
 
 /**
- * Where the changes of a mirrored kind are applied.
+ * Target that the changes of a mirrored kind are applied to.
  */
 interface MirrorTarget {
 
@@ -36,7 +36,7 @@ interface MirrorTarget {
 	void apply(DatabaseName tenant, List<OutboxRecord> records, ShapeSource shapes) throws Exception;
 
 	/**
-	 * Return whether the target answers at all, to tell an unreachable target from
+	 * Return whether the target responds at all, to tell an unreachable target from
 	 * changes it rejects.
 	 * @return whether the target is reachable
 	 */

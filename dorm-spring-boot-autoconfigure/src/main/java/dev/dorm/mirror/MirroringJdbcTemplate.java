@@ -47,7 +47,7 @@ public class MirroringJdbcTemplate extends JdbcTemplate {
 	 * @param tenantDataSource the data source of the current tenant, such as the
 	 * tenant-routed data source
 	 * @param client parses the current tenant's database name
-	 * @param mirroredKinds tells whether a kind is mirrored
+	 * @param mirroredKinds returns whether a kind is mirrored
 	 */
 	public MirroringJdbcTemplate(DataSource tenantDataSource, DormClient client, Predicate<String> mirroredKinds) {
 		super(new MirroredOnlyDataSource(tenantDataSource, client, mirroredKinds));

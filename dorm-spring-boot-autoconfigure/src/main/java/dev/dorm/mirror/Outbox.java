@@ -19,7 +19,7 @@ package dev.dorm.mirror;
 /**
  * Names and SQL of the outbox tables that mirroring keeps in each tenant database.
  * <p>
- * {@value #TABLE} holds one row per changed row, written by triggers in the same
+ * {@value #TABLE} contains one row per changed row, written by triggers in the same
  * transaction as the change and removed once the change is applied to the mirror:
  * {@code id} orders the changes as they were committed, {@code operation} is
  * {@code upsert} or {@code delete}, {@code row_key} is a JSON object of the primary key

@@ -40,7 +40,7 @@ public class PathPatternTenantResolver implements TenantResolver {
 	/**
 	 * Create a resolver.
 	 * @param pattern the path pattern, such as {@code /api/{tenant}/**}
-	 * @param variable the name of the variable that holds the tenant
+	 * @param variable the name of the variable that contains the tenant
 	 * @throws IllegalArgumentException if the pattern does not declare the variable
 	 */
 	public PathPatternTenantResolver(String pattern, String variable) {

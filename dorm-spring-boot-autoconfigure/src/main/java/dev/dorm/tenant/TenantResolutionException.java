@@ -17,9 +17,9 @@
 package dev.dorm.tenant;
 
 /**
- * Thrown by a {@link TenantResolver} when its source holds a malformed tenant, such as a
- * host name with too many labels. The filter answers the request with status 400 and this
- * message.
+ * Thrown by a {@link TenantResolver} when its source contains a malformed tenant, such as
+ * a host name with too many labels. The filter rejects the request with status 400 and
+ * this message.
  *
  * @since 0.1.0
  */
