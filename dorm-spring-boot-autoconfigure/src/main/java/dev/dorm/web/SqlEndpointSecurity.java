@@ -256,7 +256,10 @@ public final class SqlEndpointSecurity {
 		int space = header.indexOf(' ');
 		String scheme = (space > 0) ? header.substring(0, space).toLowerCase(Locale.ROOT) : "";
 		String value = (space > 0) ? header.substring(space + 1).strip() : "";
-		if ("bearer".equals(scheme) && !value.isEmpty()) {
+		if ("bearer".equals(scheme)) {
+			if (value.isEmpty()) {
+				throw new BadCredentialsException("Invalid credentials: the Bearer token is empty");
+			}
 			return value;
 		}
 		if ("basic".equals(scheme)) {
@@ -274,7 +277,7 @@ public final class SqlEndpointSecurity {
 			}
 			return decoded.substring(colon + 1);
 		}
-		throw new BadCredentialsException("Unsupported Authorization header: send 'Authorization: Bearer <token>'"
+		throw new BadCredentialsException("Invalid Authorization header: send 'Authorization: Bearer <token>'"
 				+ " with the admin secret or the database's access key");
 	}
 
