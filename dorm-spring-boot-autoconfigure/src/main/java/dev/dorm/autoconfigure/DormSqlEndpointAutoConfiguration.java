@@ -24,6 +24,7 @@ import dev.dorm.web.SqlEndpointHandler;
 import dev.dorm.web.SqlEndpointKeys;
 import dev.dorm.web.SqlEndpointSecurity;
 import dev.dorm.web.SqlEndpointSettings;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,8 +34,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
@@ -42,6 +43,7 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -155,17 +157,16 @@ public final class DormSqlEndpointAutoConfiguration {
 	@Conditional(MissingClassesCondition.class)
 	static class MissingClassesConfiguration {
 
-		MissingClassesConfiguration() {
+		MissingClassesConfiguration(ResourceLoader resourceLoader) {
 			throw new IllegalStateException("Property 'dorm.sql-endpoint.secret' is set, which enables the SQL"
-					+ " endpoint, but " + String.join(", ", missingClasses()) + " is not on the class path; add "
-					+ "'org.springframework.boot:spring-boot-starter-security' and"
+					+ " endpoint, but " + String.join(", ", missingClasses(resourceLoader.getClassLoader()))
+					+ " is not on the class path; add " + "'org.springframework.boot:spring-boot-starter-security' and"
 					+ " 'org.springframework.boot:spring-boot-starter-webmvc', or remove the property");
 		}
 
 	}
 
-	private static List<String> missingClasses() {
-		ClassLoader classLoader = DormSqlEndpointAutoConfiguration.class.getClassLoader();
+	private static List<String> missingClasses(@Nullable ClassLoader classLoader) {
 		return REQUIRED_CLASSES.stream().filter((name) -> !ClassUtils.isPresent(name, classLoader)).toList();
 	}
 
@@ -176,7 +177,7 @@ public final class DormSqlEndpointAutoConfiguration {
 
 		@Override
 		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			List<String> missing = missingClasses();
+			List<String> missing = missingClasses(context.getClassLoader());
 			return missing.isEmpty() ? ConditionOutcome.noMatch("the SQL endpoint's classes are present")
 					: ConditionOutcome.match("missing " + missing);
 		}

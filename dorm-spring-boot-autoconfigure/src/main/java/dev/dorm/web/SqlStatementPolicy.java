@@ -137,13 +137,13 @@ final class SqlStatementPolicy {
 		if (lowerCaseName.isEmpty()) {
 			throw rejected(location, "PRAGMA", "the pragma has no valid name");
 		}
-		if (statement.isPragmaAssignment()) {
-			throw rejected(location, "PRAGMA " + lowerCaseName + " assignment",
-					"the endpoint may not change the settings of a database; it reads only " + READABLE_PRAGMA_LIST);
-		}
 		if (!READABLE_PRAGMAS.contains(name)) {
 			throw rejected(location, "PRAGMA " + lowerCaseName,
 					"the endpoint reads only the pragmas " + READABLE_PRAGMA_LIST);
+		}
+		if (statement.isPragmaAssignment()) {
+			throw rejected(location, "PRAGMA " + lowerCaseName + " assignment",
+					"the endpoint may not change the settings of a database; it reads only " + READABLE_PRAGMA_LIST);
 		}
 	}
 

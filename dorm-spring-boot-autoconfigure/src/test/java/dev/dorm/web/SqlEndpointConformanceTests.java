@@ -21,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import dev.dorm.DormClient;
 import dev.dorm.DormDatabase;
@@ -31,8 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -273,17 +274,17 @@ class SqlEndpointConformanceTests {
 	@Test
 	void schemaEditorStatementsRunAsOneTransaction() throws Exception {
 		String path = seed("editor");
-		JsonNode results = result(studio(path, SqlEndpointHttp.toJson(java.util.Map.of("transaction", List.of(
-				java.util.Map.of("sql", "CREATE TABLE \"main\".\"tags\"(\"id\" INTEGER PRIMARY KEY, \"label\" TEXT)"),
-				java.util.Map.of("sql", "ALTER TABLE \"main\".\"tags\" ADD \"color\" TEXT DEFAULT 'red'"),
-				java.util.Map.of("sql", "ALTER TABLE \"main\".\"tags\" RENAME COLUMN \"label\" TO \"name\""),
-				java.util.Map.of("sql", "ALTER TABLE \"main\".\"tags\" DROP COLUMN color"),
-				java.util.Map.of("sql", "ALTER TABLE \"main\".\"tags\" RENAME TO \"labels\""),
-				java.util.Map.of("sql",
+		JsonNode results = result(studio(path, SqlEndpointHttp.toJson(Map.of("transaction", List.of(
+				Map.of("sql", "CREATE TABLE \"main\".\"tags\"(\"id\" INTEGER PRIMARY KEY, \"label\" TEXT)"),
+				Map.of("sql", "ALTER TABLE \"main\".\"tags\" ADD \"color\" TEXT DEFAULT 'red'"),
+				Map.of("sql", "ALTER TABLE \"main\".\"tags\" RENAME COLUMN \"label\" TO \"name\""),
+				Map.of("sql", "ALTER TABLE \"main\".\"tags\" DROP COLUMN color"),
+				Map.of("sql", "ALTER TABLE \"main\".\"tags\" RENAME TO \"labels\""),
+				Map.of("sql",
 						"CREATE TRIGGER \"main\".\"labels_audit\" AFTER INSERT ON \"labels\" BEGIN SELECT 1; END"),
-				java.util.Map.of("sql", "DROP TRIGGER IF EXISTS \"main\".\"labels_audit\""),
-				java.util.Map.of("sql", "CREATE VIEW \"main\".\"label_names\" AS SELECT \"name\" FROM \"labels\""),
-				java.util.Map.of("sql", "DROP VIEW IF EXISTS \"main\".\"label_names\""))))));
+				Map.of("sql", "DROP TRIGGER IF EXISTS \"main\".\"labels_audit\""),
+				Map.of("sql", "CREATE VIEW \"main\".\"label_names\" AS SELECT \"name\" FROM \"labels\""),
+				Map.of("sql", "DROP VIEW IF EXISTS \"main\".\"label_names\""))))));
 		assertThat(results.size()).isEqualTo(9);
 		JsonNode columns = result(studio(path, "{\"sql\":\"SELECT name FROM pragma_table_info('labels')\"}"));
 		assertThat(columns.get("rows").toString()).isEqualTo("[[\"id\"],[\"name\"]]");

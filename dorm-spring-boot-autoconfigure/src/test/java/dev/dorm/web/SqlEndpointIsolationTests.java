@@ -20,8 +20,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import dev.dorm.DormClient;
@@ -33,8 +35,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -119,7 +121,7 @@ class SqlEndpointIsolationTests {
 		assertThat(victim.exec("SELECT value FROM secrets").rows()).containsExactly(List.of("top secret"));
 	}
 
-	private List<Path> withAttacker(java.util.Set<Path> files) {
+	private List<Path> withAttacker(Set<Path> files) {
 		List<Path> expected = new ArrayList<>(files);
 		expected.add(dataDirectory.resolve("tenant").resolve("attacker.db"));
 		expected.add(dataDirectory.resolve("tenant").resolve("attacker.db-wal"));
@@ -178,7 +180,7 @@ class SqlEndpointIsolationTests {
 	}
 
 	private static Map<Path, byte[]> snapshot() throws Exception {
-		Map<Path, byte[]> files = new java.util.HashMap<>();
+		Map<Path, byte[]> files = new HashMap<>();
 		try (Stream<Path> paths = Files.walk(dataDirectory)) {
 			for (Path path : paths.filter(Files::isRegularFile).toList()) {
 				files.put(path, Files.readAllBytes(path));

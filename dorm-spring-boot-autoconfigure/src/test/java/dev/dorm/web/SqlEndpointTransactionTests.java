@@ -18,6 +18,7 @@ package dev.dorm.web;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -29,8 +30,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -83,7 +84,7 @@ class SqlEndpointTransactionTests {
 	}
 
 	private HttpResponse<String> transaction(String key, String... statements) throws Exception {
-		List<Map<String, String>> calls = java.util.Arrays.stream(statements).map((sql) -> Map.of("sql", sql)).toList();
+		List<Map<String, String>> calls = Arrays.stream(statements).map((sql) -> Map.of("sql", sql)).toList();
 		return this.http.admin("/db/" + key + "/query/raw", SqlEndpointHttp.toJson(Map.of("transaction", calls)));
 	}
 
