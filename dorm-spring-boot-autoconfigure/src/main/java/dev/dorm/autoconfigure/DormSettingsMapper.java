@@ -30,7 +30,6 @@ import dev.dorm.InvalidDatabaseNameException;
 import dev.dorm.migration.MigrationSettings;
 import dev.dorm.registry.RegistrySettings;
 import dev.dorm.web.SqlEndpointSettings;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.util.StringUtils;
@@ -110,7 +109,6 @@ final class DormSettingsMapper {
 
 	static SqlEndpointSettings sqlEndpointSettings(DormProperties properties) {
 		DormProperties.SqlEndpoint endpoint = properties.getSqlEndpoint();
-		checkSecret(endpoint.getSecret());
 		String prefix = endpoint.getPrefix();
 		if (prefix == null || !ENDPOINT_PREFIX.matcher(prefix).matches()) {
 			throw new InvalidConfigurationPropertyValueException("dorm.sql-endpoint.prefix", prefix,
@@ -131,12 +129,13 @@ final class DormSettingsMapper {
 	}
 
 	/**
-	 * Check the admin secret of the SQL endpoint. The failure is an
+	 * Return the admin secret of the SQL endpoint after checking it. The failure is an
 	 * {@link IllegalStateException} rather than an
 	 * {@link InvalidConfigurationPropertyValueException}, because Spring Boot's failure
 	 * analysis of the latter prints the property's value.
 	 */
-	private static void checkSecret(@Nullable String secret) {
+	static String sqlEndpointSecret(DormProperties properties) {
+		String secret = properties.getSqlEndpoint().getSecret();
 		if (secret == null || secret.length() < MIN_SECRET_LENGTH) {
 			throw new IllegalStateException("Invalid value for configuration property 'dorm.sql-endpoint.secret': "
 					+ "the secret must be at least " + MIN_SECRET_LENGTH + " characters long, but has "
@@ -147,6 +146,7 @@ final class DormSettingsMapper {
 			throw new IllegalStateException("Invalid value for configuration property 'dorm.sql-endpoint.secret': "
 					+ "the secret must not start or end with whitespace");
 		}
+		return secret;
 	}
 
 	private static void validate(DormProperties properties) {

@@ -49,7 +49,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 import org.springframework.web.filter.CorsFilter;
@@ -104,11 +103,8 @@ public final class DormSqlEndpointAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		SqlEndpointKeys sqlEndpointKeys(DormProperties properties, SqlEndpointSettings settings,
-				DormClient dormClient) {
-			String secret = properties.getSqlEndpoint().getSecret();
-			Assert.state(secret != null, "'dorm.sql-endpoint.secret' must be set");
-			return new SqlEndpointKeys(secret, dormClient);
+		SqlEndpointKeys sqlEndpointKeys(DormProperties properties, DormClient dormClient) {
+			return new SqlEndpointKeys(DormSettingsMapper.sqlEndpointSecret(properties), dormClient);
 		}
 
 		@Bean

@@ -45,9 +45,11 @@ import tools.jackson.core.exc.JacksonIOException;
 
 import org.springframework.core.log.LogMessage;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.PathContainer;
 import org.springframework.util.Assert;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.function.RequestPredicates;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
@@ -188,8 +190,12 @@ public class SqlEndpointHandler {
 		String prefix = this.settings.getPrefix();
 		boolean queryRoute = this.queryRoutes.stream().anyMatch((route) -> route.matches(path));
 		if (queryRoute) {
-			return errorResponse(405,
-					"Method " + request.method() + " is not supported for " + path.value() + "; use POST");
+			byte[] body = SqlEndpointResponses
+				.errorBody("Method " + request.method() + " is not supported for " + path.value() + "; use POST");
+			return ServerResponse.status(405)
+				.allow(HttpMethod.POST, HttpMethod.OPTIONS)
+				.contentType(MediaType.APPLICATION_JSON)
+				.build((servletRequest, response) -> writeBytes(response, body));
 		}
 		return errorResponse(404,
 				"No route for " + request.method() + " " + path.value() + "; the SQL endpoint serves POST " + prefix
@@ -293,11 +299,15 @@ public class SqlEndpointHandler {
 
 	private static ServerResponse errorResponse(int status, String message) {
 		byte[] body = SqlEndpointResponses.errorBody(message);
-		return ServerResponse.status(status).contentType(MediaType.APPLICATION_JSON).build((request, response) -> {
-			response.setContentLength(body.length);
-			response.getOutputStream().write(body);
-			return null;
-		});
+		return ServerResponse.status(status)
+			.contentType(MediaType.APPLICATION_JSON)
+			.build((request, response) -> writeBytes(response, body));
+	}
+
+	private static @Nullable ModelAndView writeBytes(HttpServletResponse response, byte[] body) throws IOException {
+		response.setContentLength(body.length);
+		response.getOutputStream().write(body);
+		return null;
 	}
 
 	/**

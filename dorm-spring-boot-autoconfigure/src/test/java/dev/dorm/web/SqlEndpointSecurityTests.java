@@ -249,6 +249,7 @@ class SqlEndpointSecurityTests {
 			.GET()
 			.build());
 		assertThat(response.statusCode()).isEqualTo(405);
+		assertThat(response.headers().firstValue("Allow")).hasValue("POST,OPTIONS");
 		assertThat(SqlEndpointHttp.error(response)).contains("use POST");
 		HttpResponse<String> anonymous = this.http.send(this.http.request("/db/get/query/raw").GET().build());
 		assertThat(anonymous.statusCode()).isEqualTo(401);
