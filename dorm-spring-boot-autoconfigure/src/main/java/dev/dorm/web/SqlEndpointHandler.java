@@ -169,6 +169,12 @@ public class SqlEndpointHandler {
 		}
 	}
 
+	/**
+	 * Open the cursor here and write its rows in the response's write function. Both run
+	 * on the request thread, which has the request's tenant and authentication, and no
+	 * async dispatch is involved, so no async request timeout (30 seconds by default on
+	 * Tomcat) cuts a long stream.
+	 */
 	ServerResponse stream(ServerRequest request) {
 		DormCursor<@Nullable Object[]> cursor;
 		try {

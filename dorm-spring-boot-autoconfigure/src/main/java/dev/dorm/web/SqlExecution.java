@@ -47,6 +47,9 @@ final class SqlExecution {
 	 */
 	static final RowMapper<@Nullable Object[]> ROW_MAPPER = SqlExecution::mapRow;
 
+	// NOTE: The limit counts rows, not bytes: up to max-rows rows of large BLOBs or
+	// strings
+	// are held in memory before they are written.
 	private final String streamPath;
 
 	private final int maxRows;

@@ -119,6 +119,9 @@ final class SqlRequestReader {
 		if (declared > this.maxRequestSize) {
 			throw tooLarge();
 		}
+		// NOTE: The rest of an oversized body stays unread. Tomcat discards up to
+		// server.tomcat.max-swallow-size (2MB by default) and closes the connection after
+		// larger bodies, so such a client may see a reset instead of the 413.
 		byte[] body;
 		try (InputStream input = request.getInputStream()) {
 			body = input.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, this.maxRequestSize + 1));
