@@ -18,16 +18,19 @@ package dev.dorm.sample;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.scheduling.annotation.EnableAsync;
 
 /**
  * Sample application: a per-tenant todo API that stores each tenant's todos in its own
  * SQLite database, {@code tenant:{tenant}}, with the tenant in the path ({@code /t/...})
- * or taken from the request ({@code /api/...}).
+ * or taken from the request ({@code /api/...}). The SQL endpoint for Outerbase Studio
+ * serves the same databases under {@code /db}. The app has no users of its own, so Spring
+ * Boot's generated default user is left out.
  *
  * @since 0.1.0
  */
-@SpringBootApplication
+@SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 @EnableAsync
 public class SampleApplication {
 

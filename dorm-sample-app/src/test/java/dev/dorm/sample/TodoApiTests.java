@@ -293,7 +293,10 @@ class TodoApiTests {
 				get("/t/" + tenant + "/todos"), get("/t/" + tenant + "/count"));
 		for (HttpResponse<String> response : responses) {
 			assertThat(response.statusCode()).as(response.uri().toString()).isEqualTo(400);
-			assertThat(errorMessage(response)).as(response.uri().toString()).startsWith("Invalid database name");
+			// Spring Security's firewall rejects '.', '..' and encoded periods before the
+			// application sees the path.
+			assertThat(errorMessage(response)).as(response.uri().toString())
+				.matches("Invalid (database name|request path).*");
 		}
 		assertThat(listFiles(root)).isEqualTo(filesBefore);
 	}
@@ -343,11 +346,18 @@ class TodoApiTests {
 
 	@Test
 	void unknownRouteReturns404Json() throws Exception {
-		for (String path : List.of("/", "/nope", "/t/acme", "/t/acme/todos/a/b", "/t/acme/../../nope")) {
+		for (String path : List.of("/", "/nope", "/t/acme", "/t/acme/todos/a/b")) {
 			HttpResponse<String> response = get(path);
 			assertThat(response.statusCode()).as(path).isEqualTo(404);
 			assertThat(errorMessage(response)).as(path).startsWith("No route for GET ");
 		}
+	}
+
+	@Test
+	void pathWithDotSegmentsReturns400Json() throws Exception {
+		HttpResponse<String> response = get("/t/acme/../../nope");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(errorMessage(response)).startsWith("Invalid request path: ").contains("not normalized");
 	}
 
 	@Test

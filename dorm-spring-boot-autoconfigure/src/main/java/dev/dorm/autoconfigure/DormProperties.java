@@ -77,6 +77,8 @@ public class DormProperties {
 
 	private final Mirror mirror = new Mirror();
 
+	private final SqlEndpoint sqlEndpoint = new SqlEndpoint();
+
 	/**
 	 * Settings by database kind. Names of kinds that are neither listed here nor the
 	 * default kind are rejected.
@@ -145,6 +147,10 @@ public class DormProperties {
 
 	public Mirror getMirror() {
 		return this.mirror;
+	}
+
+	public SqlEndpoint getSqlEndpoint() {
+		return this.sqlEndpoint;
 	}
 
 	public Map<String, Kind> getKinds() {
@@ -595,6 +601,84 @@ public class DormProperties {
 
 		public void setScanOnStart(boolean scanOnStart) {
 			this.scanOnStart = scanOnStart;
+		}
+
+	}
+
+	/**
+	 * Settings of the SQL endpoint for Outerbase Studio.
+	 */
+	public static class SqlEndpoint {
+
+		/**
+		 * Admin secret of the SQL endpoint, at least 16 characters. The endpoint exists
+		 * only when it is set, and it needs Spring Security. The per-database access keys
+		 * are derived from it.
+		 */
+		private @Nullable String secret;
+
+		/**
+		 * Path under which the SQL endpoint serves POST {prefix}/{database}/query/raw and
+		 * /query/stream, and the same without {database} for the tenant of the request.
+		 */
+		private String prefix = "/db";
+
+		/**
+		 * Maximum size of a request body of the SQL endpoint. Larger bodies get status
+		 * 413.
+		 */
+		private DataSize maxRequestSize = DataSize.ofMegabytes(1);
+
+		/**
+		 * Maximum number of rows that one /query/raw request returns. Larger results get
+		 * status 400 and can be read with /query/stream.
+		 */
+		private int maxRows = 10000;
+
+		/**
+		 * Time after which SQLite stops a statement of the SQL endpoint. For
+		 * /query/stream it counts while SQLite produces each row.
+		 */
+		private Duration statementTimeout = Duration.ofSeconds(30);
+
+		public @Nullable String getSecret() {
+			return this.secret;
+		}
+
+		public void setSecret(@Nullable String secret) {
+			this.secret = secret;
+		}
+
+		public String getPrefix() {
+			return this.prefix;
+		}
+
+		public void setPrefix(String prefix) {
+			this.prefix = prefix;
+		}
+
+		public DataSize getMaxRequestSize() {
+			return this.maxRequestSize;
+		}
+
+		public void setMaxRequestSize(DataSize maxRequestSize) {
+			this.maxRequestSize = maxRequestSize;
+		}
+
+		public int getMaxRows() {
+			return this.maxRows;
+		}
+
+		public void setMaxRows(int maxRows) {
+			this.maxRows = maxRows;
+		}
+
+		public Duration getStatementTimeout() {
+			return this.statementTimeout;
+		}
+
+		public void setStatementTimeout(Duration statementTimeout) {
+			this.statementTimeout = statementTimeout;
 		}
 
 	}

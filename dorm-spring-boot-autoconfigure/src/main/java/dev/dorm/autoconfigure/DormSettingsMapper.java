@@ -23,11 +23,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import dev.dorm.DatabaseName;
 import dev.dorm.InvalidDatabaseNameException;
 import dev.dorm.migration.MigrationSettings;
 import dev.dorm.registry.RegistrySettings;
+import dev.dorm.web.SqlEndpointSettings;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.util.StringUtils;
@@ -46,6 +48,20 @@ final class DormSettingsMapper {
 	static final String BEAN_TARGET_PREFIX = "bean:";
 
 	private static final DataSize MIN_MAX_SIZE = DataSize.ofKilobytes(64);
+
+	private static final DataSize MIN_REQUEST_SIZE = DataSize.ofKilobytes(1);
+
+	/**
+	 * Largest accepted request size limit: the endpoint reads a body into one byte array.
+	 */
+	private static final DataSize MAX_REQUEST_SIZE = DataSize.ofMegabytes(1024);
+
+	/**
+	 * Shortest accepted admin secret of the SQL endpoint.
+	 */
+	static final int MIN_SECRET_LENGTH = 16;
+
+	private static final Pattern ENDPOINT_PREFIX = Pattern.compile("(/(?!\\.\\.?(/|$))[A-Za-z0-9._-]+)+");
 
 	private DormSettingsMapper() {
 	}
@@ -134,6 +150,48 @@ final class DormSettingsMapper {
 		settings.setLocationsByKind(locationsByKind);
 		settings.setUseTemplates(properties.getMigrations().isUseTemplates());
 		return settings;
+	}
+
+	static SqlEndpointSettings sqlEndpointSettings(DormProperties properties) {
+		DormProperties.SqlEndpoint endpoint = properties.getSqlEndpoint();
+		String prefix = endpoint.getPrefix();
+		if (prefix == null || !ENDPOINT_PREFIX.matcher(prefix).matches()) {
+			throw new InvalidConfigurationPropertyValueException("dorm.sql-endpoint.prefix", prefix,
+					"The prefix must start with '/', must not end with '/', and its segments may contain only"
+							+ " letters, digits, '-', '_' and '.' (but not be '.' or '..'), such as '/db'");
+		}
+		DataSize maxRequestSize = endpoint.getMaxRequestSize();
+		if (maxRequestSize == null || maxRequestSize.compareTo(MIN_REQUEST_SIZE) < 0
+				|| maxRequestSize.compareTo(MAX_REQUEST_SIZE) > 0) {
+			throw new InvalidConfigurationPropertyValueException("dorm.sql-endpoint.max-request-size", maxRequestSize,
+					"The size must be between " + MIN_REQUEST_SIZE.toKilobytes() + "KB and "
+							+ MAX_REQUEST_SIZE.toMegabytes() + "MB");
+		}
+		checkPositive("dorm.sql-endpoint.max-rows", endpoint.getMaxRows());
+		checkPositive("dorm.sql-endpoint.statement-timeout", endpoint.getStatementTimeout());
+		return new SqlEndpointSettings(prefix, maxRequestSize.toBytes(), endpoint.getMaxRows(),
+				endpoint.getStatementTimeout());
+	}
+
+	/**
+	 * Return the admin secret of the SQL endpoint after checking it. The failure is an
+	 * {@link IllegalStateException} rather than an
+	 * {@link InvalidConfigurationPropertyValueException}, because Spring Boot's failure
+	 * analysis of the latter prints the property's value.
+	 */
+	static String sqlEndpointSecret(DormProperties properties) {
+		String secret = properties.getSqlEndpoint().getSecret();
+		if (secret == null || secret.length() < MIN_SECRET_LENGTH) {
+			throw new IllegalStateException("Invalid value for configuration property 'dorm.sql-endpoint.secret': "
+					+ "the secret must be at least " + MIN_SECRET_LENGTH + " characters long, but has "
+					+ ((secret != null) ? secret.length() : 0) + "; generate one, for example with"
+					+ " 'openssl rand -hex 32'");
+		}
+		if (!secret.strip().equals(secret)) {
+			throw new IllegalStateException("Invalid value for configuration property 'dorm.sql-endpoint.secret': "
+					+ "the secret must not start or end with whitespace");
+		}
+		return secret;
 	}
 
 	private static void validate(DormProperties properties) {
