@@ -154,8 +154,9 @@ public class SqlEndpointHandler {
 
 	ServerResponse raw(ServerRequest request) {
 		try {
-			DormDatabase database = database(request);
+			DormDatabase requested = database(request);
 			SqlRequest body = this.reader.read(request.servletRequest(), true);
+			DormDatabase database = body.skipMirror() ? requested.withoutMirror() : requested;
 			List<SqlExecution.StatementResult> results = body.transaction()
 					? this.execution.runTransaction(database, body.calls())
 					: List.of(this.execution.runSingle(database, body.calls().get(0)));

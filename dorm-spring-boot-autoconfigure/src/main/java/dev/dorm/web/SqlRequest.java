@@ -27,8 +27,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param calls the statements in order, at least one
  * @param transaction whether the body was a {@code transaction}, whose result is an array
+ * @param skipMirror whether the writes of the request are left out of mirroring
  */
-record SqlRequest(List<Call> calls, boolean transaction) {
+record SqlRequest(List<Call> calls, boolean transaction, boolean skipMirror) {
 
 	/**
 	 * One statement with its parameters.

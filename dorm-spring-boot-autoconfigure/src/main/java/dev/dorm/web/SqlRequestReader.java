@@ -77,19 +77,20 @@ final class SqlRequestReader {
 			throw SqlEndpointException
 				.badRequest("The request body has both 'sql' and 'transaction'; send one of them, " + EXPECTED_BODY);
 		}
+		boolean skipMirror = skipMirror(body);
 		if (transaction != null) {
 			if (!allowTransaction) {
 				throw SqlEndpointException.badRequest("A stream runs one query, but the request body has a"
 						+ " 'transaction'; send {\"sql\": \"...\", \"params\": [...]}, or send the transaction to"
 						+ " /query/raw");
 			}
-			return new SqlRequest(readTransaction(transaction), true);
+			return new SqlRequest(readTransaction(transaction), true, skipMirror);
 		}
 		if (sql == null) {
 			throw SqlEndpointException
 				.badRequest("The request body has neither 'sql' nor 'transaction'; send " + EXPECTED_BODY);
 		}
-		return new SqlRequest(List.of(readCall(body, "")), false);
+		return new SqlRequest(List.of(readCall(body, "")), false, skipMirror);
 	}
 
 	private void checkContentType(@Nullable String contentType) {
@@ -148,6 +149,17 @@ final class SqlRequestReader {
 			throw SqlEndpointException
 				.badRequest("The request body is not valid JSON (" + firstLine(ex.getOriginalMessage()) + ")");
 		}
+	}
+
+	private static boolean skipMirror(JsonNode body) {
+		JsonNode skipMirror = field(body, "skipMirror");
+		if (skipMirror == null || skipMirror.isNull()) {
+			return false;
+		}
+		if (!skipMirror.isBoolean()) {
+			throw SqlEndpointException.badRequest("'skipMirror' must be true or false, but is " + describe(skipMirror));
+		}
+		return skipMirror.booleanValue();
 	}
 
 	private List<SqlRequest.Call> readTransaction(JsonNode transaction) {

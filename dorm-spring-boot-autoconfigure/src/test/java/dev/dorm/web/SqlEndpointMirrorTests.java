@@ -1,0 +1,108 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.dorm.web;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+
+import dev.dorm.DormClient;
+import dev.dorm.web.app.SqlEndpointTestApplication;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests that writes through the SQL endpoint are mirrored unless the body sets
+ * {@code skipMirror}.
+ */
+@SpringBootTest(classes = SqlEndpointTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "dorm.kinds.tenant.mirror.enabled=true", "dorm.kinds.tenant.mirror.target=aggregate:main" })
+class SqlEndpointMirrorTests {
+
+	@TempDir
+	static Path dataDirectory;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("dorm.data-dir", dataDirectory::toString);
+		for (String property : SqlEndpointHttp.PROPERTIES) {
+			int equals = property.indexOf('=');
+			registry.add(property.substring(0, equals), () -> property.substring(equals + 1));
+		}
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	DormClient dorm;
+
+	private SqlEndpointHttp http;
+
+	@BeforeEach
+	void createClient() {
+		this.http = new SqlEndpointHttp(this.port);
+	}
+
+	@Test
+	void writesAreMirroredUnlessSkipped() throws Exception {
+		this.dorm.database("tenant:mirrored").exec("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)");
+		assertThat(raw("{\"sql\": \"INSERT INTO notes (text) VALUES ('mirrored')\"}").statusCode()).isEqualTo(200);
+		assertThat(raw("{\"sql\": \"INSERT INTO notes (text) VALUES ('skipped')\", \"skipMirror\": true}").statusCode())
+			.isEqualTo(200);
+		assertThat(raw("{\"transaction\": [{\"sql\": \"INSERT INTO notes (text) VALUES ('batch')\"}],"
+				+ " \"skipMirror\": false}")
+			.statusCode()).isEqualTo(200);
+		assertThat(this.dorm.database("tenant:mirrored").exec("SELECT count(*) FROM notes").rows())
+			.containsExactly(List.of(3L));
+		long deadline = System.nanoTime() + 20_000_000_000L;
+		List<List<Object>> mirrored = List.of();
+		while (System.nanoTime() < deadline) {
+			mirrored = this.dorm.database("aggregate:main")
+				.exec("SELECT text FROM sqlite_schema, notes WHERE sqlite_schema.name = 'notes' ORDER BY notes.id")
+				.rows();
+			if (mirrored.size() == 2) {
+				break;
+			}
+			Thread.sleep(20);
+		}
+		assertThat(mirrored).containsExactly(List.of("mirrored"), List.of("batch"));
+	}
+
+	@Test
+	void skipMirrorMustBeBoolean() throws Exception {
+		HttpResponse<String> response = raw("{\"sql\": \"SELECT 1\", \"skipMirror\": \"yes\"}");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(SqlEndpointHttp.error(response))
+			.isEqualTo("'skipMirror' must be true or false, but is a JSON string");
+	}
+
+	private HttpResponse<String> raw(String body) throws Exception {
+		return this.http.admin("/db/mirrored/query/raw", body);
+	}
+
+}
