@@ -207,6 +207,12 @@ public class DormProperties {
 		 */
 		private int statementCacheSize = 64;
 
+		/**
+		 * Largest string or BLOB value, or SQL text, a connection accepts. A statement
+		 * that would produce a larger value fails instead of filling the heap.
+		 */
+		private DataSize maxValueSize = DataSize.ofMegabytes(64);
+
 		public Duration getBusyTimeout() {
 			return this.busyTimeout;
 		}
@@ -245,6 +251,14 @@ public class DormProperties {
 
 		public void setSynchronous(Synchronous synchronous) {
 			this.synchronous = synchronous;
+		}
+
+		public DataSize getMaxValueSize() {
+			return this.maxValueSize;
+		}
+
+		public void setMaxValueSize(DataSize maxValueSize) {
+			this.maxValueSize = maxValueSize;
 		}
 
 		public int getStatementCacheSize() {

@@ -93,6 +93,7 @@ final class DormSettingsMapper {
 		settings.setSynchronous(connection.getSynchronous());
 		settings.setJournalSizeLimit(connection.getJournalSizeLimit().toBytes());
 		settings.setStatementCacheSize(connection.getStatementCacheSize());
+		settings.setMaxValueSize(connection.getMaxValueSize().toBytes());
 		settings.setMigrationRetryInterval(properties.getMigrations().getRetryInterval());
 		return settings;
 	}
@@ -216,6 +217,11 @@ final class DormSettingsMapper {
 		if (connection.getMaxReaders() < 0) {
 			throw new InvalidConfigurationPropertyValueException("dorm.connection.max-readers",
 					connection.getMaxReaders(), "The number of readers must be 0 or more");
+		}
+		DataSize maxValueSize = connection.getMaxValueSize();
+		if (maxValueSize == null || maxValueSize.toBytes() < 1024 || maxValueSize.toBytes() > Integer.MAX_VALUE) {
+			throw new InvalidConfigurationPropertyValueException("dorm.connection.max-value-size", maxValueSize,
+					"The size must be between 1KB and 2047MB");
 		}
 		if (connection.getStatementCacheSize() < 0) {
 			throw new InvalidConfigurationPropertyValueException("dorm.connection.statement-cache-size",

@@ -71,6 +71,8 @@ public class RegistrySettings {
 
 	private int statementCacheSize = 64;
 
+	private long maxValueSize = 64L * 1024 * 1024;
+
 	/**
 	 * Return the folder that contains one sub-folder of database files per kind.
 	 * @return the data directory
@@ -329,6 +331,24 @@ public class RegistrySettings {
 	}
 
 	/**
+	 * Return the largest string or BLOB value, or SQL text, a connection accepts.
+	 * @return the maximum value size in bytes
+	 */
+	public long getMaxValueSize() {
+		return this.maxValueSize;
+	}
+
+	/**
+	 * Set the largest string or BLOB value, or SQL text, a connection accepts, through
+	 * SQLite's {@code SQLITE_LIMIT_LENGTH}. A statement that would produce a larger value
+	 * fails with "string or blob too big" instead of filling the heap. Default is 64 MB.
+	 * @param maxValueSize the maximum value size in bytes
+	 */
+	public void setMaxValueSize(long maxValueSize) {
+		this.maxValueSize = maxValueSize;
+	}
+
+	/**
 	 * Return the maximum size of databases of the given kind.
 	 * @param kind the kind
 	 * @return the maximum size in bytes
@@ -347,6 +367,9 @@ public class RegistrySettings {
 		this.kinds.forEach(DatabaseName::validateKind);
 		Assert.isTrue(this.maxOpen > 0, () -> "'maxOpen' must be positive, but is " + this.maxOpen);
 		Assert.isTrue(this.maxReaders >= 0, () -> "'maxReaders' must not be negative, but is " + this.maxReaders);
+		Assert.isTrue(this.maxValueSize >= 1024 && this.maxValueSize <= Integer.MAX_VALUE,
+				() -> "'maxValueSize' must be between 1024 and " + Integer.MAX_VALUE + " bytes, but is "
+						+ this.maxValueSize);
 		Assert.isTrue(this.statementCacheSize >= 0,
 				() -> "'statementCacheSize' must not be negative, but is " + this.statementCacheSize);
 		assertPositive("idleTimeout", this.idleTimeout);

@@ -76,6 +76,15 @@ final class SqlClassifier {
 		return statements.get(0);
 	}
 
+	private static boolean isTransactionControl(SqlStatement statement) {
+		String keyword = statement.keyword();
+		if (keyword.equals("BEGIN") || keyword.equals("COMMIT") || keyword.equals("END")) {
+			return true;
+		}
+		List<String> words = statement.words();
+		return keyword.equals("ROLLBACK") && !words.contains("TO");
+	}
+
 	/**
 	 * What a statement does, as far as the registry cares.
 	 */
@@ -101,6 +110,12 @@ final class SqlClassifier {
 				return READ;
 			}
 			String keyword = statement.keyword();
+			if (isTransactionControl(statement)) {
+				throw new InvalidDataAccessApiUsageException("Statement " + keyword
+						+ " is not run through exec, because the connection's transaction state would no longer"
+						+ " match what dorm-spring and Spring know; use DormDatabase.transaction(...) or Spring's"
+						+ " transaction management");
+			}
 			if (keyword.equals("CREATE") || keyword.equals("ALTER") || keyword.equals("DROP")) {
 				return SCHEMA_CHANGE;
 			}

@@ -106,6 +106,8 @@ final class SqliteConnectionFactory {
 		Connection connection = JDBC.createConnection(JDBC.PREFIX + file, properties);
 		try {
 			((SQLiteConnection) connection).setLimit(SQLiteLimits.SQLITE_LIMIT_ATTACHED, 0);
+			((SQLiteConnection) connection).setLimit(SQLiteLimits.SQLITE_LIMIT_LENGTH,
+					(int) this.settings.getMaxValueSize());
 			capSize(connection, this.settings.maxSizeOf(kind));
 			return connection;
 		}

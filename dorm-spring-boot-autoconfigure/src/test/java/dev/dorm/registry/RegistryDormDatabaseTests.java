@@ -402,6 +402,37 @@ class RegistryDormDatabaseTests {
 		}
 	}
 
+	@Test
+	void execRejectsTransactionControl() {
+		for (String sql : new String[] { "BEGIN", "begin immediate", "COMMIT", "END TRANSACTION", "ROLLBACK" }) {
+			assertThatExceptionOfType(InvalidDataAccessApiUsageException.class).as(sql)
+				.isThrownBy(() -> this.acme.exec(sql))
+				.withMessageContaining("use DormDatabase.transaction(...)");
+		}
+		insertTodos(this.acme, "after");
+		assertThat(count(this.acme)).isEqualTo(1);
+	}
+
+	@Test
+	void savepointsWorkInsideTransaction() {
+		this.acme.transactionWithoutResult((db) -> {
+			insertTodos(db, "kept");
+			db.exec("SAVEPOINT partial");
+			insertTodos(db, "undone");
+			db.exec("ROLLBACK TO partial");
+			db.exec("RELEASE partial");
+		});
+		assertThat(this.acme.exec("SELECT id FROM todos").rows()).containsExactly(List.of("kept"));
+	}
+
+	@Test
+	void valueOverMaxSizeFailsInsteadOfFillingHeap() {
+		assertThatExceptionOfType(DormSqlException.class)
+			.isThrownBy(() -> this.acme.exec("SELECT randomblob(100000000)"))
+			.satisfies((ex) -> assertThat(ex.getSqliteMessage()).contains("too big"));
+		assertThat(this.acme.exec("SELECT length(randomblob(1000000))").rows()).containsExactly(List.of(1000000L));
+	}
+
 	private static long checkpoint(DormDatabase db) {
 		return (Long) db.exec("PRAGMA wal_checkpoint(TRUNCATE)").rows().get(0).get(0);
 	}
