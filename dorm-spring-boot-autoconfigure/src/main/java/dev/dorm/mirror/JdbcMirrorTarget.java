@@ -100,13 +100,27 @@ final class JdbcMirrorTarget implements MirrorTarget {
 				connection.commit();
 			}
 			catch (Exception ex) {
-				connection.rollback();
+				rollback(connection, ex);
 				this.tables.clear();
 				throw ex;
 			}
 			finally {
 				connection.setAutoCommit(autoCommit);
 			}
+		}
+	}
+
+	/**
+	 * Roll back after a failure, keeping the failure as the exception to report: when the
+	 * transaction never began, for example because the target was locked, the rollback
+	 * fails too.
+	 */
+	private static void rollback(Connection connection, Exception failure) {
+		try {
+			connection.rollback();
+		}
+		catch (SQLException ex) {
+			failure.addSuppressed(ex);
 		}
 	}
 

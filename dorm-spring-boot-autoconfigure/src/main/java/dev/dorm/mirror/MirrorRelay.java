@@ -232,6 +232,10 @@ public class MirrorRelay implements AutoCloseable {
 		if (waitUntil != null && waitUntil - System.nanoTime() > 0) {
 			return false;
 		}
+		if (!this.client.exists(name.toString())) {
+			forget(name);
+			return false;
+		}
 		MirrorTarget target = this.targets.get(name.kind());
 		DormDatabase database = this.client.database(name);
 		List<OutboxRecord> batch = database.transaction((tx) -> readBatch(tx));
@@ -253,6 +257,13 @@ public class MirrorRelay implements AutoCloseable {
 		catch (Exception ex) {
 			return failed(name, database, target, batch, ex);
 		}
+	}
+
+	private void forget(DatabaseName name) {
+		this.oldestPending.remove(name);
+		this.failures.remove(name);
+		this.parked.remove(name);
+		this.notBefore.remove(name);
 	}
 
 	private List<OutboxRecord> readBatch(DormDatabase database) {

@@ -326,6 +326,19 @@ class MirrorTests {
 		assertThat(harness.relay.status().lagMillis()).isZero();
 	}
 
+	@ParameterizedTest
+	@EnumSource(Target.class)
+	void deletedDatabaseIsNotCreatedAgainByRelay(Target target) throws Exception {
+		MirrorHarness harness = start(target);
+		DormDatabase database = harness.client.database("tenant:gone");
+		database.exec("INSERT INTO notes (title) VALUES ('one')");
+		harness.awaitDrained(Duration.ofSeconds(20));
+		assertThat(harness.client.delete("tenant:gone")).isTrue();
+		harness.relay.markDirty(database.name());
+		Thread.sleep(300);
+		assertThat(harness.client.exists("tenant:gone")).isFalse();
+	}
+
 	private Outage lockAggregate() throws Exception {
 		Path file = this.root.resolve("data/aggregate/main.db");
 		Connection locker = DriverManager.getConnection("jdbc:sqlite:" + file);
