@@ -287,6 +287,19 @@ public class DormProperties {
 		 */
 		private Duration retryInterval = Duration.ofMinutes(1);
 
+		/**
+		 * Whether to migrate every existing database of each kind that has migrations
+		 * when the application starts, before it reports that it is ready to accept
+		 * traffic. Failed databases are logged and reject calls as on their first use.
+		 */
+		private boolean eager;
+
+		/**
+		 * Number of databases migrated at once when every database of a kind is migrated,
+		 * at startup or through the 'dorm' actuator endpoint.
+		 */
+		private int parallelism = 2;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -317,6 +330,22 @@ public class DormProperties {
 
 		public void setRetryInterval(Duration retryInterval) {
 			this.retryInterval = retryInterval;
+		}
+
+		public boolean isEager() {
+			return this.eager;
+		}
+
+		public void setEager(boolean eager) {
+			this.eager = eager;
+		}
+
+		public int getParallelism() {
+			return this.parallelism;
+		}
+
+		public void setParallelism(int parallelism) {
+			this.parallelism = parallelism;
 		}
 
 	}

@@ -168,6 +168,7 @@ final class DormSettingsMapper {
 					connection.getJournalSizeLimit(), "The journal size limit must not be negative");
 		}
 		checkNotNegative("dorm.migrations.retry-interval", properties.getMigrations().getRetryInterval());
+		checkPositive("dorm.migrations.parallelism", properties.getMigrations().getParallelism());
 		validateMirror(properties.getMirror());
 	}
 
