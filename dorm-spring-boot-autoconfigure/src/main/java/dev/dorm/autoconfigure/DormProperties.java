@@ -77,6 +77,8 @@ public class DormProperties {
 
 	private final Mirror mirror = new Mirror();
 
+	private final Actuator actuator = new Actuator();
+
 	/**
 	 * Settings by database kind. Names of kinds that are neither listed here nor the
 	 * default kind are rejected.
@@ -145,6 +147,10 @@ public class DormProperties {
 
 	public Mirror getMirror() {
 		return this.mirror;
+	}
+
+	public Actuator getActuator() {
+		return this.actuator;
 	}
 
 	public Map<String, Kind> getKinds() {
@@ -624,6 +630,43 @@ public class DormProperties {
 
 		public void setScanOnStart(boolean scanOnStart) {
 			this.scanOnStart = scanOnStart;
+		}
+
+	}
+
+	/**
+	 * Settings of the 'dorm' actuator endpoint.
+	 */
+	public static class Actuator {
+
+		/**
+		 * Whether the 'dorm' endpoint runs its write operations: migrate-all, backup and
+		 * delete. When false they are rejected with status 403. Secure the actuator
+		 * endpoints before enabling them.
+		 */
+		private boolean writeOperations;
+
+		/**
+		 * Folder in which the backup operation of the 'dorm' endpoint writes backups, one
+		 * sub-folder per kind. It must neither be inside 'dorm.data-dir' nor contain it.
+		 * Backups are rejected while it is not set.
+		 */
+		private @Nullable String backupDir;
+
+		public boolean isWriteOperations() {
+			return this.writeOperations;
+		}
+
+		public void setWriteOperations(boolean writeOperations) {
+			this.writeOperations = writeOperations;
+		}
+
+		public @Nullable String getBackupDir() {
+			return this.backupDir;
+		}
+
+		public void setBackupDir(@Nullable String backupDir) {
+			this.backupDir = backupDir;
 		}
 
 	}

@@ -28,6 +28,7 @@ import dev.dorm.DatabaseName;
 import dev.dorm.InvalidDatabaseNameException;
 import dev.dorm.migration.MigrationSettings;
 import dev.dorm.registry.RegistrySettings;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.util.StringUtils;
@@ -118,6 +119,26 @@ final class DormSettingsMapper {
 					"A kind cannot mirror to a database of its own kind; use another kind such as 'aggregate:main'");
 		}
 		return target;
+	}
+
+	/**
+	 * Check and resolve the folder for backups.
+	 * @param properties the properties
+	 * @return the absolute folder, or {@code null} if none is set
+	 */
+	static @Nullable Path backupDirectory(DormProperties properties) {
+		String backupDir = properties.getActuator().getBackupDir();
+		if (!StringUtils.hasText(backupDir)) {
+			return null;
+		}
+		Path directory = Path.of(backupDir).toAbsolutePath().normalize();
+		Path dataDirectory = Path.of(properties.getDataDir()).toAbsolutePath().normalize();
+		if (directory.startsWith(dataDirectory) || dataDirectory.startsWith(directory)) {
+			throw new InvalidConfigurationPropertyValueException("dorm.actuator.backup-dir", backupDir,
+					"The backup folder must be outside the data directory '" + dataDirectory
+							+ "' and must not contain it, so that backups are never listed as databases");
+		}
+		return directory;
 	}
 
 	static MigrationSettings migrationSettings(DormProperties properties) {
