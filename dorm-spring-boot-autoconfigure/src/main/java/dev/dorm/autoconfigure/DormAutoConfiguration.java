@@ -21,11 +21,14 @@ import java.util.Set;
 
 import dev.dorm.DormClient;
 import dev.dorm.TenantContext;
+import dev.dorm.migration.BulkMigration;
 import dev.dorm.migration.DormFlywayConfigurationCustomizer;
 import dev.dorm.migration.FlywayDatabaseInitializer;
+import dev.dorm.migration.MigrationListener;
 import dev.dorm.migration.SqlMigrations;
 import dev.dorm.registry.DatabaseInitializer;
 import dev.dorm.registry.DefaultDormClient;
+import dev.dorm.registry.RegistryListener;
 import dev.dorm.registry.RegistrySettings;
 import dev.dorm.registry.TenantDatabaseRegistry;
 import dev.dorm.registry.WriterConnectionListener;
@@ -58,19 +61,26 @@ public final class DormAutoConfiguration {
 	@ConditionalOnMissingBean
 	TenantDatabaseRegistry tenantDatabaseRegistry(DormProperties properties,
 			ObjectProvider<DatabaseInitializer> initializer, ObjectProvider<SqlMigrations> sqlMigrations,
-			ObjectProvider<WriterConnectionListener> writerListeners) {
+			ObjectProvider<WriterConnectionListener> writerListeners,
+			ObjectProvider<RegistryListener> registryListeners) {
 		Set<String> codeKinds = new LinkedHashSet<>();
 		sqlMigrations.orderedStream().forEach((migrations) -> codeKinds.add(migrations.getKind()));
 		RegistrySettings settings = DormSettingsMapper.registrySettings(properties, codeKinds);
 		TenantContext.setDefaultKind(settings.getDefaultKind());
 		return new TenantDatabaseRegistry(settings, initializer.getIfAvailable(() -> DatabaseInitializer.NONE),
-				writerListeners.orderedStream().toList());
+				writerListeners.orderedStream().toList(), registryListeners.orderedStream().toList());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	DormClient dormClient(TenantDatabaseRegistry tenantDatabaseRegistry) {
 		return new DefaultDormClient(tenantDatabaseRegistry);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	BulkMigration dormBulkMigration(TenantDatabaseRegistry tenantDatabaseRegistry, DormProperties properties) {
+		return new BulkMigration(tenantDatabaseRegistry, properties.getMigrations().getParallelism());
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -82,9 +92,18 @@ public final class DormAutoConfiguration {
 		@ConditionalOnMissingBean(DatabaseInitializer.class)
 		FlywayDatabaseInitializer dormFlywayDatabaseInitializer(DormProperties properties,
 				ResourceLoader resourceLoader, ObjectProvider<SqlMigrations> sqlMigrations,
-				ObjectProvider<DormFlywayConfigurationCustomizer> customizers) {
+				ObjectProvider<DormFlywayConfigurationCustomizer> customizers,
+				ObjectProvider<MigrationListener> migrationListeners) {
 			return new FlywayDatabaseInitializer(resourceLoader, DormSettingsMapper.migrationSettings(properties),
-					sqlMigrations.orderedStream().toList(), customizers.orderedStream().toList());
+					sqlMigrations.orderedStream().toList(), customizers.orderedStream().toList(),
+					migrationListeners.orderedStream().toList());
+		}
+
+		@Bean
+		@ConditionalOnBooleanProperty("dorm.migrations.eager")
+		EagerMigrationRunner dormEagerMigrationRunner(TenantDatabaseRegistry tenantDatabaseRegistry,
+				BulkMigration bulkMigration, ObjectProvider<DatabaseInitializer> initializer) {
+			return new EagerMigrationRunner(tenantDatabaseRegistry, bulkMigration, initializer.getIfAvailable());
 		}
 
 	}

@@ -79,6 +79,8 @@ public class DormProperties {
 
 	private final SqlEndpoint sqlEndpoint = new SqlEndpoint();
 
+	private final Actuator actuator = new Actuator();
+
 	/**
 	 * Settings by database kind. Names of kinds that are neither listed here nor the
 	 * default kind are rejected.
@@ -151,6 +153,10 @@ public class DormProperties {
 
 	public SqlEndpoint getSqlEndpoint() {
 		return this.sqlEndpoint;
+	}
+
+	public Actuator getActuator() {
+		return this.actuator;
 	}
 
 	public Map<String, Kind> getKinds() {
@@ -307,6 +313,19 @@ public class DormProperties {
 		 */
 		private Duration retryInterval = Duration.ofMinutes(1);
 
+		/**
+		 * Whether to migrate every existing database of each kind that has migrations
+		 * when the application starts, before it reports that it is ready to accept
+		 * traffic. Failed databases are logged and reject calls as on their first use.
+		 */
+		private boolean eager;
+
+		/**
+		 * Number of databases migrated at once when every database of a kind is migrated,
+		 * at startup or through the 'dorm' actuator endpoint.
+		 */
+		private int parallelism = 2;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -337,6 +356,22 @@ public class DormProperties {
 
 		public void setRetryInterval(Duration retryInterval) {
 			this.retryInterval = retryInterval;
+		}
+
+		public boolean isEager() {
+			return this.eager;
+		}
+
+		public void setEager(boolean eager) {
+			this.eager = eager;
+		}
+
+		public int getParallelism() {
+			return this.parallelism;
+		}
+
+		public void setParallelism(int parallelism) {
+			this.parallelism = parallelism;
 		}
 
 	}
@@ -693,6 +728,43 @@ public class DormProperties {
 
 		public void setStatementTimeout(Duration statementTimeout) {
 			this.statementTimeout = statementTimeout;
+		}
+
+	}
+
+	/**
+	 * Settings of the 'dorm' actuator endpoint.
+	 */
+	public static class Actuator {
+
+		/**
+		 * Whether the 'dorm' endpoint runs its write operations: migrate-all, backup and
+		 * delete. When false they are rejected with status 403. Secure the actuator
+		 * endpoints before enabling them.
+		 */
+		private boolean writeOperations;
+
+		/**
+		 * Folder in which the backup operation of the 'dorm' endpoint writes backups, one
+		 * sub-folder per kind. It must neither be inside 'dorm.data-dir' nor contain it.
+		 * Backups are rejected while it is not set.
+		 */
+		private @Nullable String backupDir;
+
+		public boolean isWriteOperations() {
+			return this.writeOperations;
+		}
+
+		public void setWriteOperations(boolean writeOperations) {
+			this.writeOperations = writeOperations;
+		}
+
+		public @Nullable String getBackupDir() {
+			return this.backupDir;
+		}
+
+		public void setBackupDir(@Nullable String backupDir) {
+			this.backupDir = backupDir;
 		}
 
 	}

@@ -30,6 +30,7 @@ import dev.dorm.InvalidDatabaseNameException;
 import dev.dorm.migration.MigrationSettings;
 import dev.dorm.registry.RegistrySettings;
 import dev.dorm.web.SqlEndpointSettings;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.util.StringUtils;
@@ -137,6 +138,26 @@ final class DormSettingsMapper {
 		return target;
 	}
 
+	/**
+	 * Check and resolve the folder for backups.
+	 * @param properties the properties
+	 * @return the absolute folder, or {@code null} if none is set
+	 */
+	static @Nullable Path backupDirectory(DormProperties properties) {
+		String backupDir = properties.getActuator().getBackupDir();
+		if (!StringUtils.hasText(backupDir)) {
+			return null;
+		}
+		Path directory = Path.of(backupDir).toAbsolutePath().normalize();
+		Path dataDirectory = Path.of(properties.getDataDir()).toAbsolutePath().normalize();
+		if (directory.startsWith(dataDirectory) || dataDirectory.startsWith(directory)) {
+			throw new InvalidConfigurationPropertyValueException("dorm.actuator.backup-dir", backupDir,
+					"The backup folder must be outside the data directory '" + dataDirectory
+							+ "' and must not contain it, so that backups are never listed as databases");
+		}
+		return directory;
+	}
+
 	static MigrationSettings migrationSettings(DormProperties properties) {
 		MigrationSettings settings = new MigrationSettings();
 		checkLocations("dorm.migrations.locations", properties.getMigrations().getLocations());
@@ -232,6 +253,7 @@ final class DormSettingsMapper {
 					connection.getJournalSizeLimit(), "The journal size limit must not be negative");
 		}
 		checkNotNegative("dorm.migrations.retry-interval", properties.getMigrations().getRetryInterval());
+		checkPositive("dorm.migrations.parallelism", properties.getMigrations().getParallelism());
 		validateMirror(properties.getMirror());
 	}
 

@@ -75,6 +75,8 @@ public class FlywayDatabaseInitializer implements DatabaseInitializer {
 
 	private final List<DormFlywayConfigurationCustomizer> customizers;
 
+	private final List<MigrationListener> listeners;
+
 	private final Map<String, KindMigrations> kinds = new ConcurrentHashMap<>();
 
 	private final TemplateDatabases templates = new TemplateDatabases(this::migrate);
@@ -88,8 +90,23 @@ public class FlywayDatabaseInitializer implements DatabaseInitializer {
 	 */
 	public FlywayDatabaseInitializer(ResourceLoader resourceLoader, MigrationSettings settings,
 			List<SqlMigrations> sqlMigrations, List<DormFlywayConfigurationCustomizer> customizers) {
+		this(resourceLoader, settings, sqlMigrations, customizers, List.of());
+	}
+
+	/**
+	 * Create an initializer.
+	 * @param resourceLoader loads the migration files
+	 * @param settings the locations of the migration files and whether templates are used
+	 * @param sqlMigrations migrations written in code
+	 * @param customizers customizers of each kind's Flyway configuration
+	 * @param listeners receive the outcome of each database's migration
+	 */
+	public FlywayDatabaseInitializer(ResourceLoader resourceLoader, MigrationSettings settings,
+			List<SqlMigrations> sqlMigrations, List<DormFlywayConfigurationCustomizer> customizers,
+			List<MigrationListener> listeners) {
 		Assert.notNull(resourceLoader, "'resourceLoader' must not be null");
 		Assert.notNull(settings, "'settings' must not be null");
+		Assert.notNull(listeners, "'listeners' must not be null");
 		this.resolver = ResourcePatternUtils.getResourcePatternResolver(resourceLoader);
 		ClassLoader loader = resourceLoader.getClassLoader();
 		this.classLoader = (loader != null) ? loader : ClassUtils.getDefaultClassLoader();
@@ -99,6 +116,7 @@ public class FlywayDatabaseInitializer implements DatabaseInitializer {
 				.addAll(migrations.migrations());
 		}
 		this.customizers = List.copyOf(customizers);
+		this.listeners = List.copyOf(listeners);
 	}
 
 	/**
@@ -118,24 +136,58 @@ public class FlywayDatabaseInitializer implements DatabaseInitializer {
 	public void initialize(DatabaseName name, Connection connection) {
 		KindMigrations migrations = migrations(name.kind());
 		String before = null;
+		long start = System.nanoTime();
 		try {
 			if (userVersion(connection) == migrations.stamp()) {
 				return;
 			}
 			before = currentVersion(connection, migrations);
-			long start = System.nanoTime();
 			migrate(connection, migrations);
+			long nanos = System.nanoTime() - start;
+			if (migrations.isEmpty()) {
+				logger.debug(LogMessage.format("Marked database '%s' as current; kind '%s' has no migrations", name,
+						name.kind()));
+				return;
+			}
 			logger.info(LogMessage.format("Migrated database '%s' from version %s to %s in %d ms", name,
 					(before != null) ? before : "none", migrations.targetVersion(),
-					TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)));
+					TimeUnit.NANOSECONDS.toMillis(nanos)));
+			notifyMigrated(name, before, migrations.targetVersion(), nanos);
 		}
 		catch (FlywayException ex) {
-			throw failure(name, connection, migrations, ex);
+			throw notifyFailed(name, failure(name, connection, migrations, ex), start);
 		}
 		catch (SQLException ex) {
-			throw new MigrationFailedException(name.toString(), migrations.versionAfter(before), before,
-					SqliteMessages.message(ex), ex);
+			String failed = migrations.versionAfter(before);
+			String message = SqliteMessages.message(ex);
+			logger.warn(LogMessage.format("Migration of database '%s'%s failed: %s", name,
+					(failed != null) ? " to version " + failed : "", message));
+			throw notifyFailed(name, new MigrationFailedException(name.toString(), failed, before, message, ex), start);
 		}
+	}
+
+	private void notifyMigrated(DatabaseName name, @Nullable String before, @Nullable String after, long nanos) {
+		for (MigrationListener listener : this.listeners) {
+			try {
+				listener.migrated(name, before, after, nanos);
+			}
+			catch (RuntimeException ex) {
+				logger.warn(LogMessage.format("Migration listener failed on database '%s'", name), ex);
+			}
+		}
+	}
+
+	private MigrationFailedException notifyFailed(DatabaseName name, MigrationFailedException failure, long start) {
+		long nanos = System.nanoTime() - start;
+		for (MigrationListener listener : this.listeners) {
+			try {
+				listener.failed(name, failure, nanos);
+			}
+			catch (RuntimeException ex) {
+				logger.warn(LogMessage.format("Migration listener failed on database '%s'", name), ex);
+			}
+		}
+		return failure;
 	}
 
 	@Override
@@ -155,6 +207,26 @@ public class FlywayDatabaseInitializer implements DatabaseInitializer {
 	 */
 	public @Nullable String currentVersion(DatabaseName name, Connection connection) {
 		return currentVersion(connection, migrations(name.kind()));
+	}
+
+	/**
+	 * Return the {@code PRAGMA user_version} of a database of the given kind once every
+	 * migration of the kind has run. A database with another value is migrated when it is
+	 * opened.
+	 * @param kind the kind
+	 * @return the stamp of the kind's migrations, never 0
+	 */
+	public int stamp(String kind) {
+		return migrations(kind).stamp();
+	}
+
+	/**
+	 * Return whether a kind has any migration, versioned or repeatable.
+	 * @param kind the kind
+	 * @return whether it has migrations
+	 */
+	public boolean hasMigrations(String kind) {
+		return !migrations(kind).isEmpty();
 	}
 
 	/**

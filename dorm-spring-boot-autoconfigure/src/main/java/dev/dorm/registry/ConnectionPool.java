@@ -261,15 +261,43 @@ final class ConnectionPool {
 
 	private void endTransaction(Connection connection) {
 		try {
-			if (!connection.getAutoCommit()) {
-				logger.warn(LogMessage.format("Rolling back a transaction left open on database '%s'", this.name));
-				connection.rollback();
-				connection.setAutoCommit(true);
+			if (connection.getAutoCommit()) {
+				return;
 			}
 		}
 		catch (SQLException ex) {
-			logger.warn(LogMessage.format("Failed to roll back a transaction left open on database '%s'", this.name),
-					ex);
+			logger.warn(LogMessage.format("Failed to read the transaction state of database '%s'", this.name), ex);
+			return;
+		}
+		try {
+			connection.rollback();
+			logger.warn(LogMessage.format("Rolled back a transaction left open on database '%s'", this.name));
+		}
+		catch (SQLException ex) {
+			// The transaction never began, for example because BEGIN IMMEDIATE timed out
+			logger.debug(LogMessage.format("No open transaction to roll back on database '%s'", this.name), ex);
+		}
+		resetAutoCommit(connection);
+	}
+
+	/**
+	 * Turn autocommit on again. sqlite-jdbc sets the flag before it sends COMMIT, so the
+	 * flag is reset even when the COMMIT fails for lack of a transaction.
+	 */
+	private void resetAutoCommit(Connection connection) {
+		try {
+			connection.setAutoCommit(true);
+		}
+		catch (SQLException ex) {
+			logger.debug(LogMessage.format("No transaction to end on database '%s'", this.name), ex);
+		}
+		try {
+			if (!connection.getAutoCommit()) {
+				logger.warn(LogMessage.format("Failed to turn autocommit on again for database '%s'", this.name));
+			}
+		}
+		catch (SQLException ex) {
+			logger.warn(LogMessage.format("Failed to read the transaction state of database '%s'", this.name), ex);
 		}
 	}
 

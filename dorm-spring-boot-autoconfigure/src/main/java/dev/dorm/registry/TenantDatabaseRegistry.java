@@ -25,13 +25,16 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -48,6 +51,7 @@ import dev.dorm.DormException;
 import dev.dorm.DormSqlException;
 import dev.dorm.MigrationFailedException;
 import dev.dorm.UnknownDatabaseKindException;
+import dev.dorm.registry.RegistryListener.CloseReason;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -83,6 +87,8 @@ public class TenantDatabaseRegistry implements AutoCloseable {
 	private final DatabaseInitializer initializer;
 
 	private final List<WriterConnectionListener> writerListeners;
+
+	private final List<RegistryListener> registryListeners;
 
 	private final DatabaseLocks locks;
 
@@ -135,10 +141,26 @@ public class TenantDatabaseRegistry implements AutoCloseable {
 	 */
 	public TenantDatabaseRegistry(RegistrySettings settings, DatabaseInitializer initializer,
 			List<WriterConnectionListener> writerListeners) {
+		this(settings, initializer, writerListeners, List.of());
+	}
+
+	/**
+	 * Create a registry and create its data directory if needed.
+	 * @param settings the settings
+	 * @param initializer brings each database to the current schema of its kind
+	 * @param writerListeners prepare the writer connection of each database
+	 * @param registryListeners receive the opening and closing of each database
+	 * @throws IllegalArgumentException if a setting is out of range
+	 * @throws UncheckedIOException if the data directory cannot be created
+	 */
+	public TenantDatabaseRegistry(RegistrySettings settings, DatabaseInitializer initializer,
+			List<WriterConnectionListener> writerListeners, List<RegistryListener> registryListeners) {
 		Assert.notNull(settings, "'settings' must not be null");
 		Assert.notNull(initializer, "'initializer' must not be null");
 		Assert.notNull(writerListeners, "'writerListeners' must not be null");
+		Assert.notNull(registryListeners, "'registryListeners' must not be null");
 		this.writerListeners = List.copyOf(writerListeners);
+		this.registryListeners = List.copyOf(registryListeners);
 		settings.validate();
 		this.settings = settings;
 		this.files = new DatabaseFiles(settings.getDataDirectory());
@@ -247,7 +269,7 @@ public class TenantDatabaseRegistry implements AutoCloseable {
 		while (true) {
 			Slot slot = takeSlot(name, deadline);
 			if (slot.victim() != null) {
-				closeEvicted(slot.victim());
+				closeEvicted(slot.victim(), CloseReason.LRU);
 			}
 			else if (slot.created()) {
 				return openNew(slot.database());
@@ -362,10 +384,13 @@ public class TenantDatabaseRegistry implements AutoCloseable {
 	}
 
 	private OpenDatabase openNew(OpenDatabase database) {
+		long start = System.nanoTime();
 		try {
+			boolean created = !Files.exists(database.file(), LinkOption.NOFOLLOW_LINKS);
 			database.opened(openPool(database.name(), database.file()));
 			this.openings.incrementAndGet();
 			logger.debug(LogMessage.format("Opened database '%s'", database.name()));
+			notifyOpened(database.name(), created, System.nanoTime() - start);
 			return database;
 		}
 		catch (RuntimeException ex) {
@@ -375,6 +400,28 @@ public class TenantDatabaseRegistry implements AutoCloseable {
 				this.failures.put(database.name(), new FailedMigration(failure, System.nanoTime()));
 			}
 			throw ex;
+		}
+	}
+
+	private void notifyOpened(DatabaseName name, boolean created, long nanos) {
+		for (RegistryListener listener : this.registryListeners) {
+			try {
+				listener.databaseOpened(name, created, nanos);
+			}
+			catch (RuntimeException ex) {
+				logger.warn(LogMessage.format("Registry listener failed on the opening of database '%s'", name), ex);
+			}
+		}
+	}
+
+	private void notifyClosed(DatabaseName name, CloseReason reason) {
+		for (RegistryListener listener : this.registryListeners) {
+			try {
+				listener.databaseClosed(name, reason);
+			}
+			catch (RuntimeException ex) {
+				logger.warn(LogMessage.format("Registry listener failed on the closing of database '%s'", name), ex);
+			}
 		}
 	}
 
@@ -466,7 +513,7 @@ public class TenantDatabaseRegistry implements AutoCloseable {
 		if (!existed) {
 			boolean copied = this.initializer.create(name, file,
 					(path) -> this.connectionFactory.openWriter(path, name.kind(), true));
-			logger.debug(LogMessage.format("Created database '%s'%s", name, copied ? " from a template" : ""));
+			logger.info(LogMessage.format("Created database '%s'%s", name, copied ? " from a template" : ""));
 		}
 		Connection writer = this.connectionFactory.openWriter(file, name.kind(), true);
 		try {
@@ -537,13 +584,77 @@ public class TenantDatabaseRegistry implements AutoCloseable {
 		this.failures.remove(name);
 	}
 
-	private void closeEvicted(OpenDatabase database) {
+	/**
+	 * Return the migration failures of every database whose last migration failed. A
+	 * failure stays here after its retry interval has passed, until the database is
+	 * deleted or its migration is tried again by its next use or by
+	 * {@link #migrate(DatabaseName)}.
+	 * @return the failures by database, in name order
+	 */
+	public Map<DatabaseName, MigrationFailedException> getMigrationFailures() {
+		Map<DatabaseName, MigrationFailedException> failures = new TreeMap<>();
+		this.failures.forEach((name, failure) -> failures.put(name, failure.exception()));
+		return Collections.unmodifiableMap(failures);
+	}
+
+	/**
+	 * Migrate an existing database now, even if its last migration failed less than the
+	 * retry interval ago. A database that is not open is migrated on a connection of its
+	 * own under the database's lock and stays closed, so this takes no slot among the
+	 * open databases. An open database was migrated when it was opened, so it is left as
+	 * it is. A failure is recorded as on an open, so calls to the database fail with it
+	 * for the retry interval.
+	 * @param name the database
+	 * @return {@code true} if a migration ran, {@code false} if the database was already
+	 * current
+	 * @throws DatabaseNotFoundException if the database has no file
+	 * @throws MigrationFailedException if a migration fails
+	 */
+	public boolean migrate(DatabaseName name) {
+		checkKind(name);
+		Assert.state(!this.closed, "The tenant database registry is closed");
+		this.failures.remove(name);
+		if (isOpen(name)) {
+			return false;
+		}
+		Path file = this.files.file(name);
+		if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+			throw new DatabaseNotFoundException(name.toString());
+		}
 		try {
-			if (database.isOpened()) {
+			return this.locks.withLock(name, () -> migrateClosed(name, file));
+		}
+		catch (MigrationFailedException ex) {
+			this.failures.put(name, new FailedMigration(ex, System.nanoTime()));
+			throw ex;
+		}
+		catch (SQLException ex) {
+			throw new DormSqlException(name.toString(), null, ex);
+		}
+	}
+
+	private boolean migrateClosed(DatabaseName name, Path file) throws SQLException {
+		try (Connection writer = this.connectionFactory.openWriter(file, name.kind(), false)) {
+			if (this.initializer.isCurrent(name, writer)) {
+				return false;
+			}
+			this.initializer.initialize(name, writer);
+			return true;
+		}
+	}
+
+	private void closeEvicted(OpenDatabase database, CloseReason reason) {
+		try {
+			boolean opened = database.isOpened();
+			if (opened) {
 				database.pool().close();
 			}
 			this.evictions.incrementAndGet();
-			logger.debug(LogMessage.format("Closed database '%s'", database.name()));
+			logger.debug(LogMessage.format("Closed database '%s' (%s)", database.name(),
+					reason.name().toLowerCase(Locale.ROOT)));
+			if (opened) {
+				notifyClosed(database.name(), reason);
+			}
 		}
 		finally {
 			this.lock.lock();
@@ -566,7 +677,7 @@ public class TenantDatabaseRegistry implements AutoCloseable {
 		try {
 			long now = System.nanoTime();
 			for (OpenDatabase database : claimIdle(now - this.settings.getIdleTimeout().toNanos())) {
-				closeEvicted(database);
+				closeEvicted(database, CloseReason.IDLE);
 			}
 			long readerIdle = this.settings.getReaderIdleTimeout().toNanos();
 			for (OpenDatabase database : this.open.values()) {
@@ -616,7 +727,7 @@ public class TenantDatabaseRegistry implements AutoCloseable {
 		finally {
 			this.lock.unlock();
 		}
-		closeEvicted(database);
+		closeEvicted(database, CloseReason.CLOSED);
 		return true;
 	}
 
@@ -668,6 +779,21 @@ public class TenantDatabaseRegistry implements AutoCloseable {
 	public boolean isOpen(DatabaseName name) {
 		OpenDatabase database = this.open.get(name);
 		return database != null && database.isOpened();
+	}
+
+	/**
+	 * Return when an open database was last used: when its last caller finished with it,
+	 * or when it was opened.
+	 * @param name the database
+	 * @return the time of its last use, or {@code null} if it is not open
+	 */
+	public @Nullable Instant getLastUsed(DatabaseName name) {
+		OpenDatabase database = this.open.get(name);
+		if (database == null || !database.isOpened()) {
+			return null;
+		}
+		long idleNanos = Math.max(0, System.nanoTime() - database.lastUsed());
+		return Instant.now().minusNanos(idleNanos);
 	}
 
 	/**
@@ -786,7 +912,7 @@ public class TenantDatabaseRegistry implements AutoCloseable {
 		finally {
 			this.lock.unlock();
 		}
-		closeEvicted(database);
+		closeEvicted(database, CloseReason.DELETED);
 	}
 
 	private static boolean deleteFiles(Path file) {

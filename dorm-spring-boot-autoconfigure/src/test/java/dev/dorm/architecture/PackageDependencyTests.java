@@ -100,6 +100,18 @@ class PackageDependencyTests {
 	}
 
 	@Test
+	void coreKnowsNothingOfActuatorOrMicrometer() {
+		noClasses().that()
+			.resideInAnyPackage("dev.dorm", "dev.dorm.registry..", "dev.dorm.migration..", "dev.dorm.mirror..",
+					"dev.dorm.sql..", "dev.dorm.tenant..", "dev.dorm.jdbc..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("io.micrometer..", "org.springframework.boot.actuate..",
+					"org.springframework.boot.health..", "dev.dorm.actuate..")
+			.check(classes);
+	}
+
+	@Test
 	void packagesHaveNoCycles() {
 		slices().matching("dev.dorm.(*)..").should().beFreeOfCycles().check(classes);
 	}

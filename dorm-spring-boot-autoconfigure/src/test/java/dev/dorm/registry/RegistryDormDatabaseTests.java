@@ -433,6 +433,31 @@ class RegistryDormDatabaseTests {
 		assertThat(this.acme.exec("SELECT length(randomblob(1000000))").rows()).containsExactly(List.of(1000000L));
 	}
 
+	@Test
+	void transactionThatCouldNotBeginLeavesWriterUsable() throws Exception {
+		this.registry.settings.setBusyTimeout(java.time.Duration.ofMillis(50));
+		this.registry.close();
+		this.acme = this.registry.database("tenant:acme");
+		insertTodos(this.acme, "before");
+		try (Connection locker = java.sql.DriverManager
+			.getConnection("jdbc:sqlite:" + this.directory.resolve("tenant/acme.db"));
+				java.sql.Statement statement = locker.createStatement()) {
+			statement.execute("BEGIN IMMEDIATE");
+			assertThatExceptionOfType(DormSqlException.class)
+				.isThrownBy(() -> this.acme.transactionWithoutResult((db) -> insertTodos(db, "blocked")));
+			TransactionTemplate transactions = new TransactionTemplate(
+					new DataSourceTransactionManager(this.acme.dataSource()));
+			assertThatExceptionOfType(Exception.class).isThrownBy(
+					() -> transactions.executeWithoutResult((status) -> this.acme.jdbc().update("DELETE FROM todos")));
+			statement.execute("ROLLBACK");
+		}
+		insertTodos(this.acme, "after");
+		assertThat(this.acme.exec("SELECT id FROM todos ORDER BY id").rows()).containsExactly(List.of("after"),
+				List.of("before"));
+		this.acme.transactionWithoutResult((db) -> insertTodos(db, "in transaction"));
+		assertThat(count(this.acme)).isEqualTo(3);
+	}
+
 	private static long checkpoint(DormDatabase db) {
 		return (Long) db.exec("PRAGMA wal_checkpoint(TRUNCATE)").rows().get(0).get(0);
 	}

@@ -1,0 +1,35 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.dorm.actuate;
+
+/**
+ * Thrown by a write operation of the {@link DormEndpoint} that the configuration does not
+ * enable.
+ *
+ * @since 0.1.0
+ */
+public class WriteOperationRejectedException extends RuntimeException {
+
+	/**
+	 * Create a new exception.
+	 * @param message the detail message, naming the property that enables the operation
+	 */
+	public WriteOperationRejectedException(String message) {
+		super(message);
+	}
+
+}
