@@ -19,6 +19,7 @@ package dev.dorm.autoconfigure;
 import java.util.List;
 
 import dev.dorm.DormClient;
+import dev.dorm.actuate.SqlEndpointMetricsFilter;
 import dev.dorm.tenant.TenantRequestResolver;
 import dev.dorm.web.SqlEndpointHandler;
 import dev.dorm.web.SqlEndpointKeys;
@@ -26,6 +27,8 @@ import dev.dorm.web.SqlEndpointSecurity;
 import dev.dorm.web.SqlEndpointSettings;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -37,6 +40,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
@@ -81,6 +85,12 @@ public final class DormSqlEndpointAutoConfiguration {
 	 * and Spring Boot's default chain. The chain matches only the endpoint's prefix.
 	 */
 	public static final int SECURITY_FILTER_CHAIN_ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
+
+	/**
+	 * Order of the filter that records the endpoint's requests: before Spring Security's
+	 * filter chain, whose default order is -100, so that it sees rejected requests too.
+	 */
+	static final int METRICS_FILTER_ORDER = -110;
 
 	/**
 	 * Classes that the endpoint needs: Spring Security's configuration and web support,
@@ -145,6 +155,23 @@ public final class DormSqlEndpointAutoConfiguration {
 				.addFilterAt(security.authenticationFilter(), BasicAuthenticationFilter.class)
 				.authorizeHttpRequests((requests) -> requests.anyRequest().access(security.authorizationManager()))
 				.build();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "io.micrometer.core.instrument.MeterRegistry",
+			"org.springframework.web.filter.OncePerRequestFilter" })
+	static class MetricsConfiguration {
+
+		@Bean
+		@ConditionalOnBean(type = "io.micrometer.core.instrument.MeterRegistry")
+		FilterRegistrationBean<SqlEndpointMetricsFilter> dormSqlEndpointMetricsFilter(MeterRegistry meterRegistry,
+				DormProperties properties) {
+			FilterRegistrationBean<SqlEndpointMetricsFilter> registration = new FilterRegistrationBean<>(
+					new SqlEndpointMetricsFilter(meterRegistry, properties.getSqlEndpoint().getPrefix()));
+			registration.setOrder(METRICS_FILTER_ORDER);
+			return registration;
 		}
 
 	}

@@ -354,8 +354,18 @@ public class MirrorRelay implements AutoCloseable {
 		this.failures.remove(name);
 		refreshParked(database);
 		logger.warn(LogMessage.format("Parked change %d of table '%s' of database '%s' after %d attempts: %s",
-				record.id(), record.table(), name, failure.attempts(), error));
+				record.id(), record.table(), name, failure.attempts(), firstLine(error)));
 		this.listener.parked(name, record);
+	}
+
+	/**
+	 * Return the first line of an error message. Later lines of some drivers' messages,
+	 * such as PostgreSQL's {@code Detail: Failing row contains (...)}, carry row values,
+	 * which stay out of the log.
+	 */
+	private static String firstLine(String message) {
+		int newline = message.indexOf('\n');
+		return (newline >= 0) ? message.substring(0, newline).strip() : message;
 	}
 
 	private void refreshParked(DormDatabase database) {

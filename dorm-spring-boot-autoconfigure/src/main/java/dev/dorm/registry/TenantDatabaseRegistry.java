@@ -945,6 +945,10 @@ public class TenantDatabaseRegistry implements AutoCloseable {
 		if (!isOpen(name) && !exists(name)) {
 			throw new DatabaseNotFoundException(name.toString());
 		}
+		if (!isOpen(name) && this.failures.containsKey(name)) {
+			backupWithoutOpening(name, destination);
+			return;
+		}
 		OpenDatabase database = acquire(name);
 		try {
 			ConnectionPool pool = database.pool();
@@ -958,6 +962,20 @@ public class TenantDatabaseRegistry implements AutoCloseable {
 		}
 		finally {
 			database.release();
+		}
+	}
+
+	/**
+	 * Back up a database that cannot be opened because its migration failed, through a
+	 * read-only connection of its own, so that an operator can keep a copy before fixing
+	 * it.
+	 */
+	private void backupWithoutOpening(DatabaseName name, Path destination) {
+		try (Connection connection = this.connectionFactory.openReader(this.files.file(name), name.kind())) {
+			copyTo(name, connection, destination);
+		}
+		catch (SQLException ex) {
+			throw new DormSqlException(name.toString(), null, ex);
 		}
 	}
 

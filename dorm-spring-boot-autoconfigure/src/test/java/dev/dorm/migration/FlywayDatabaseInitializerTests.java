@@ -178,6 +178,24 @@ class FlywayDatabaseInitializerTests {
 	}
 
 	@Test
+	void databaseWhoseMigrationFailedCanBeBackedUp() throws Exception {
+		start().database("tenant:broken").exec("INSERT INTO todos VALUES ('1', 'kept')");
+		stop();
+		writeMigration("V2__broken.sql", "CREATE TABLE broken (;");
+		DormClient client = start();
+		assertThatExceptionOfType(MigrationFailedException.class)
+			.isThrownBy(() -> client.database("tenant:broken").exec("SELECT 1"));
+		Path backup = this.root.resolve("broken-backup.db");
+		client.backup("tenant:broken", backup);
+		try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + backup);
+				java.sql.Statement statement = connection.createStatement();
+				java.sql.ResultSet result = statement.executeQuery("SELECT title FROM todos")) {
+			assertThat(result.next()).isTrue();
+			assertThat(result.getString(1)).isEqualTo("kept");
+		}
+	}
+
+	@Test
 	void failedMigrationOfNewDatabaseLeavesNoFile() throws IOException {
 		writeMigration("V2__broken.sql", "CREATE TABLE broken (;");
 		DormClient client = start();
