@@ -66,23 +66,32 @@ class SqlEndpointMetricsTests {
 		http.admin("/db/metered/query/raw", "{\"sql\": \"SELECT 1\"}");
 		http.admin("/db/metered/query/raw", "{\"sql\": \"ATTACH 'x' AS y\"}");
 		http.post("/db/metered/query/stream", "Bearer wrong-secret-of-some-length", "{\"sql\": \"SELECT 1\"}");
-		assertThat(timer("raw", "SUCCESS", "200").count()).isEqualTo(2);
-		assertThat(timer("raw", "CLIENT_ERROR", "400").count()).isEqualTo(1);
-		assertThat(timer("stream", "CLIENT_ERROR", "401").count()).isEqualTo(1);
+		// The server records a request after its response is sent, so wait for the counts
+		awaitCount("raw", "SUCCESS", "200", 2);
+		awaitCount("raw", "CLIENT_ERROR", "400", 1);
+		awaitCount("stream", "CLIENT_ERROR", "401", 1);
 		this.meterRegistry.find(SqlEndpointMetricsFilter.REQUESTS)
 			.timers()
 			.forEach((meter) -> assertThat(meter.getId().getTags())
 				.noneMatch((tag) -> tag.getValue().contains("metered")));
 	}
 
-	private Timer timer(String route, String outcome, String status) {
-		Timer timer = this.meterRegistry.find(SqlEndpointMetricsFilter.REQUESTS)
-			.tag("route", route)
-			.tag("outcome", outcome)
-			.tag("status", status)
-			.timer();
-		assertThat(timer).as(route + " " + outcome + " " + status).isNotNull();
-		return timer;
+	private void awaitCount(String route, String outcome, String status, long expected) throws InterruptedException {
+		long deadline = System.nanoTime() + 10_000_000_000L;
+		long count = 0;
+		while (System.nanoTime() < deadline) {
+			Timer timer = this.meterRegistry.find(SqlEndpointMetricsFilter.REQUESTS)
+				.tag("route", route)
+				.tag("outcome", outcome)
+				.tag("status", status)
+				.timer();
+			count = (timer != null) ? timer.count() : 0;
+			if (count >= expected) {
+				break;
+			}
+			Thread.sleep(10);
+		}
+		assertThat(count).as(route + " " + outcome + " " + status).isEqualTo(expected);
 	}
 
 }
