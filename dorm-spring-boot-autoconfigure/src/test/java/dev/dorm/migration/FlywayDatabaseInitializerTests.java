@@ -26,12 +26,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import dev.dorm.DormClient;
 import dev.dorm.DormDatabase;
 import dev.dorm.MigrationFailedException;
+import dev.dorm.registry.CountingCallback;
 import dev.dorm.registry.DefaultDormClient;
 import dev.dorm.registry.RegistrySettings;
 import dev.dorm.registry.TenantDatabaseRegistry;
-import org.flywaydb.core.api.callback.Callback;
-import org.flywaydb.core.api.callback.Context;
-import org.flywaydb.core.api.callback.Event;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -283,7 +281,7 @@ class FlywayDatabaseInitializerTests {
 	private DormClient start(RegistrySettings registrySettings) {
 		FlywayDatabaseInitializer initializer = new FlywayDatabaseInitializer(new DefaultResourceLoader(),
 				this.settings, this.codeMigrations,
-				List.of((kind, configuration) -> configuration.callbacks(new MigrateCounter(this.flywayRuns))));
+				List.of((kind, configuration) -> configuration.callbacks(new CountingCallback(this.flywayRuns))));
 		this.registry = new TenantDatabaseRegistry(registrySettings, initializer);
 		this.client = new DefaultDormClient(this.registry);
 		return this.client;
@@ -320,36 +318,6 @@ class FlywayDatabaseInitializerTests {
 		finally {
 			plain.close();
 		}
-	}
-
-	private static final class MigrateCounter implements Callback {
-
-		private final AtomicLong runs;
-
-		MigrateCounter(AtomicLong runs) {
-			this.runs = runs;
-		}
-
-		@Override
-		public boolean supports(Event event, Context context) {
-			return event == Event.BEFORE_MIGRATE;
-		}
-
-		@Override
-		public boolean canHandleInTransaction(Event event, Context context) {
-			return true;
-		}
-
-		@Override
-		public void handle(Event event, Context context) {
-			this.runs.incrementAndGet();
-		}
-
-		@Override
-		public String getCallbackName() {
-			return "migrate-counter";
-		}
-
 	}
 
 }

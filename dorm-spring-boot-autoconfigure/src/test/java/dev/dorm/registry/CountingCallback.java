@@ -23,13 +23,13 @@ import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
 
 /**
- * A Flyway callback that counts the migrate runs that apply at least one version.
+ * A Flyway callback that counts how often Flyway starts a migrate run.
  */
-final class CountingCallback implements Callback {
+public final class CountingCallback implements Callback {
 
 	private final AtomicLong runs;
 
-	CountingCallback(AtomicLong runs) {
+	public CountingCallback(AtomicLong runs) {
 		this.runs = runs;
 	}
 
