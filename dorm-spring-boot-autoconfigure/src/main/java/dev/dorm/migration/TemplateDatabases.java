@@ -126,6 +126,7 @@ final class TemplateDatabases {
 		try {
 			try (Connection connection = connector.open(temporary)) {
 				this.migrator.migrate(connection, migrations);
+				connector.templateMigrated(migrations.kind(), connection);
 				try (Statement statement = connection.createStatement()) {
 					statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
 				}

@@ -18,7 +18,6 @@ package dev.dorm.mirror;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -81,16 +80,20 @@ public class ChangeCapture implements WriterConnectionListener {
 		if (settings == null) {
 			return;
 		}
-		try (Statement statement = writer.createStatement()) {
-			statement.execute(Outbox.CREATE_TABLE);
-			statement.execute(Outbox.CREATE_PARKED_TABLE);
-		}
+		Outbox.createIfMissing(writer);
 		CaptureState state = new CaptureState(name);
 		Function.create(writer, CaptureTriggers.CAPTURE_FUNCTION, new CaptureFunction(state), 0, 0);
 		int tables = CaptureTriggers.install(writer, settings);
 		((SQLiteConnection) writer).addCommitListener(state);
 		this.states.put(writer, state);
 		logger.debug(LogMessage.format("Capturing changes of %d tables of database '%s'", tables, name));
+	}
+
+	@Override
+	public void templateMigrated(String kind, Connection connection) throws SQLException {
+		if (this.kinds.containsKey(kind)) {
+			Outbox.createIfMissing(connection);
+		}
 	}
 
 	@Override

@@ -16,6 +16,11 @@
 
 package dev.dorm.mirror;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
 /**
  * Names and SQL of the outbox tables that mirroring keeps in each tenant database.
  * <p>
@@ -57,7 +62,40 @@ final class Outbox {
 
 	static final String COUNT_PARKED = "SELECT count(*) FROM " + PARKED_TABLE;
 
+	private static final String COUNT_TABLES = "SELECT count(*) FROM main.sqlite_schema WHERE type = 'table'"
+			+ " AND name IN ('" + TABLE + "', '" + PARKED_TABLE + "')";
+
 	private Outbox() {
+	}
+
+	/**
+	 * Create the outbox tables of a database that lacks them, both in one transaction.
+	 * Databases copied from a template of a mirrored kind already have them, and then
+	 * this only reads the schema.
+	 * @param connection a writer connection in auto-commit mode
+	 * @throws SQLException if the tables cannot be read or created
+	 */
+	static void createIfMissing(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			try (ResultSet result = statement.executeQuery(COUNT_TABLES)) {
+				if (result.next() && result.getInt(1) == 2) {
+					return;
+				}
+			}
+			connection.setAutoCommit(false);
+			try {
+				statement.execute(CREATE_TABLE);
+				statement.execute(CREATE_PARKED_TABLE);
+				connection.commit();
+			}
+			catch (SQLException ex) {
+				connection.rollback();
+				throw ex;
+			}
+			finally {
+				connection.setAutoCommit(true);
+			}
+		}
 	}
 
 }

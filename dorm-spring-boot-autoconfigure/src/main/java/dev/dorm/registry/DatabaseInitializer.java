@@ -98,6 +98,15 @@ public interface DatabaseInitializer {
 		 */
 		Connection open(Path file) throws SQLException;
 
+		/**
+		 * Finish a template once it is migrated, before databases are copied from it.
+		 * @param kind the kind of the template
+		 * @param connection the connection that {@link #open(Path)} returned
+		 * @throws SQLException if finishing the template fails
+		 */
+		default void templateMigrated(String kind, Connection connection) throws SQLException {
+		}
+
 	}
 
 }

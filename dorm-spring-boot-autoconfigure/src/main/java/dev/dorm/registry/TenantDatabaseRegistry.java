@@ -511,8 +511,7 @@ public class TenantDatabaseRegistry implements AutoCloseable {
 	private Connection createDatabase(DatabaseName name, Path file) throws SQLException {
 		boolean existed = Files.exists(file, LinkOption.NOFOLLOW_LINKS);
 		if (!existed) {
-			boolean copied = this.initializer.create(name, file,
-					(path) -> this.connectionFactory.openWriter(path, name.kind(), true));
+			boolean copied = this.initializer.create(name, file, new TemplateConnector(name.kind()));
 			logger.info(LogMessage.format("Created database '%s'%s", name, copied ? " from a template" : ""));
 		}
 		Connection writer = this.connectionFactory.openWriter(file, name.kind(), true);
@@ -1048,6 +1047,32 @@ public class TenantDatabaseRegistry implements AutoCloseable {
 	}
 
 	private record FailedMigration(MigrationFailedException exception, long time) {
+	}
+
+	/**
+	 * Opens template connections with the writer settings of a kind and lets the writer
+	 * listeners add their tables to a migrated template.
+	 */
+	private final class TemplateConnector implements DatabaseInitializer.Connector {
+
+		private final String kind;
+
+		TemplateConnector(String kind) {
+			this.kind = kind;
+		}
+
+		@Override
+		public Connection open(Path file) throws SQLException {
+			return TenantDatabaseRegistry.this.connectionFactory.openWriter(file, this.kind, true);
+		}
+
+		@Override
+		public void templateMigrated(String kind, Connection connection) throws SQLException {
+			for (WriterConnectionListener listener : TenantDatabaseRegistry.this.writerListeners) {
+				listener.templateMigrated(kind, connection);
+			}
+		}
+
 	}
 
 }

@@ -17,9 +17,11 @@
 package dev.dorm.mirror;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,17 +30,20 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
 import dev.dorm.DatabaseName;
 import dev.dorm.DormDatabase;
 import dev.dorm.TenantContext;
+import dev.dorm.registry.DatabaseFiles;
 import dev.dorm.tenant.TenantRoutingDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -365,6 +370,54 @@ class MirrorTests {
 				statement.execute("ALTER DATABASE " + database + " ALLOW_CONNECTIONS true");
 			}
 		};
+	}
+
+	@Test
+	void templateOfMirroredKindHoldsTheOutbox() throws Exception {
+		MirrorHarness harness = start(Target.SQLITE);
+		harness.client.database("tenant:first").exec("INSERT INTO notes (title) VALUES ('one')");
+		List<Path> templates;
+		try (Stream<Path> files = Files.list(this.root.resolve("data").resolve("tenant"))) {
+			templates = files.filter((file) -> file.getFileName().toString().startsWith(".template-")).toList();
+		}
+		assertThat(templates).hasSize(1);
+		assertThat(tableNames(templates.get(0))).contains("_dorm_outbox", "_dorm_outbox_parked", "notes");
+	}
+
+	@Test
+	void databaseWithoutOutboxGetsOneWhenOpened() throws Exception {
+		MirrorHarness harness = start(Target.SQLITE);
+		DatabaseName name = DatabaseName.of("tenant", "older");
+		harness.client.database(name).exec("INSERT INTO notes (title) VALUES ('before')");
+		harness.awaitDrained(Duration.ofSeconds(20));
+		harness.close();
+		Path file = new DatabaseFiles(this.root.resolve("data")).file(name);
+		try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+				Statement statement = connection.createStatement()) {
+			statement.execute("DROP TABLE _dorm_outbox");
+			statement.execute("DROP TABLE _dorm_outbox_parked");
+		}
+		assertThat(tableNames(file)).doesNotContain("_dorm_outbox", "_dorm_outbox_parked");
+		harness = start(Target.SQLITE);
+		harness.client.database(name).exec("INSERT INTO notes (title) VALUES ('after')");
+		harness.awaitDrained(Duration.ofSeconds(20));
+		assertThat(harness.mirror("SELECT title FROM notes ORDER BY id")).containsExactly(List.of("before"),
+				List.of("after"));
+		assertThat(harness.client.database(name)
+			.exec("SELECT count(*) FROM sqlite_schema WHERE name IN ('_dorm_outbox', '_dorm_outbox_parked')")
+			.rows()).containsExactly(List.of(2L));
+	}
+
+	private static Set<String> tableNames(Path file) throws Exception {
+		Set<String> names = new TreeSet<>();
+		try (Connection connection = DriverManager.getConnection("jdbc:sqlite:file:" + file + "?mode=ro");
+				Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("SELECT name FROM sqlite_schema WHERE type = 'table'")) {
+			while (result.next()) {
+				names.add(result.getString(1));
+			}
+		}
+		return names;
 	}
 
 	@FunctionalInterface
