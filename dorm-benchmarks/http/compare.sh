@@ -8,10 +8,14 @@
 #   2. DORM (npm dormroom) on workerd through peer-dorm/run.sh with SERVER=miniflare,
 #   3. the sample app with dorm.connection.synchronous=full. DORM acknowledges each write
 #      after an fsync of its write-ahead log, so this is the row compared with DORM.
+# Each server first gets a warm-up pass of the load with other tenants, unmeasured (see
+# warm-then-load.mjs; WARMUP=0 skips it). While the measured pass runs, the script
+# samples the CPU time of the server and of the whole machine every 200 ms, so the table
+# can give the server's CPU time per request of each phase.
 #
 #   dorm-benchmarks/http/compare.sh             # full workload, 1 round
 #   ROUNDS=3 dorm-benchmarks/http/compare.sh    # medians of 3 rounds
-#   QUICK=1 dorm-benchmarks/http/compare.sh     # smoke counts, about 1.5 minutes
+#   QUICK=1 dorm-benchmarks/http/compare.sh     # smoke counts, about 2 minutes
 #
 # Needs Java 17+, Node 20.18.1+ (for undici 7), curl, and the sample app jar: build it with
 # `./mvnw -q install -DskipTests` from the repository root. npm packages are installed
@@ -19,8 +23,9 @@
 #
 # Environment: ROUNDS (1), QUICK (0), JAVA_PORT (18080), DORM_PORT (18787), JAR,
 # JAVA_OPTS (none), OUT_DIR (results/<time stamp> beside this script),
-# READY_TIMEOUT_S (90) for a server to start, LOAD_TIMEOUT_S (720) for one load run,
-# and every count and concurrency variable of load.mjs (COLD_TENANTS, WARM_WRITES, ...).
+# READY_TIMEOUT_S (90) for a server to start, LOAD_TIMEOUT_S (900) for the warm-up and
+# measured passes of one server, the WARMUP variables of warm-then-load.mjs, and every
+# count and concurrency variable of load.mjs (COLD_TENANTS, WARM_WRITES, ...).
 # Servers listen on 127.0.0.1 only, ports that already accept connections are rejected,
 # and each server is stopped by its own process group.
 set -euo pipefail
@@ -35,13 +40,16 @@ DORM_PORT="${DORM_PORT:-18787}"
 JAR="${JAR:-$ROOT/dorm-sample-app/target/dorm-sample-app-0.1.0-SNAPSHOT.jar}"
 JAVA_OPTS="${JAVA_OPTS:-}"
 READY_TIMEOUT_S="${READY_TIMEOUT_S:-90}"
-LOAD_TIMEOUT_S="${LOAD_TIMEOUT_S:-720}"
+LOAD_TIMEOUT_S="${LOAD_TIMEOUT_S:-900}"
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
 OUT_DIR="${OUT_DIR:-$HERE/results/$STAMP}"
 
 if [ "$QUICK" = 1 ]; then
 	export COLD_TENANTS="${COLD_TENANTS:-50}" WARM_WRITES="${WARM_WRITES:-2000}" POINT_READS="${POINT_READS:-5000}"
 	export LIST_READS="${LIST_READS:-500}" MIRROR_WRITES="${MIRROR_WRITES:-1000}" MIRROR_READS="${MIRROR_READS:-1000}"
+	export WARMUP_COLD_TENANTS="${WARMUP_COLD_TENANTS:-20}" WARMUP_WARM_WRITES="${WARMUP_WARM_WRITES:-1000}"
+	export WARMUP_POINT_READS="${WARMUP_POINT_READS:-2000}" WARMUP_LIST_READS="${WARMUP_LIST_READS:-200}"
+	export WARMUP_MIRROR_WRITES="${WARMUP_MIRROR_WRITES:-500}" WARMUP_MIRROR_READS="${WARMUP_MIRROR_READS:-500}"
 fi
 # load.mjs stops itself after TOTAL_MAX_S; LOAD_TIMEOUT_S is the outer bound.
 export TOTAL_MAX_S="${TOTAL_MAX_S:-600}"
@@ -57,7 +65,7 @@ if [ ! -f "$JAR" ]; then
 	echo "Sample app jar '$JAR' not found; build it with './mvnw -q install -DskipTests' in $ROOT" >&2
 	exit 1
 fi
-for tool in java node npm curl setsid timeout awk; do
+for tool in java node npm curl setsid timeout awk pgrep; do
 	command -v "$tool" >/dev/null || { echo "'$tool' not found on PATH" >&2; exit 1; }
 done
 
@@ -79,7 +87,16 @@ fi
 
 SERVER_PID=""
 DATA_DIR=""
+SAMPLER_PID=""
+stop_sampler() {
+	if [ -n "$SAMPLER_PID" ]; then
+		kill "$SAMPLER_PID" 2>/dev/null || true
+		wait "$SAMPLER_PID" 2>/dev/null || true
+		SAMPLER_PID=""
+	fi
+}
 stop_server() {
+	stop_sampler
 	if [ -n "$SERVER_PID" ] && kill -0 -- "-$SERVER_PID" 2>/dev/null; then
 		kill -TERM -- "-$SERVER_PID" 2>/dev/null || true
 		for _ in $(seq 1 100); do
@@ -96,29 +113,25 @@ stop_server() {
 }
 trap stop_server EXIT INT TERM
 
-# Busy CPU ticks of the whole machine (user, nice, system, irq, softirq, steal).
-busy_ticks() {
-	awk '/^cpu /{print $2+$3+$4+$7+$8+$9}' /proc/stat
-}
-
-# User plus system CPU ticks of one process and its threads.
-process_ticks() {
-	local rest
-	rest="$(cat "/proc/$1/stat")"
-	rest="${rest##*) }"
-	read -r -a fields <<<"$rest"
-	echo $((fields[11] + fields[12]))
-}
-
-# Writes one JSON line that describes the machine during a load run.
-write_machine_line() {
-	local label="$1" wall="$2" busy="$3" server="$4"
-	local ticks
-	ticks="$(getconf CLK_TCK)"
-	awk -v l="$label" -v w="$wall" -v b="$busy" -v s="$server" -v t="$ticks" -v n="$(nproc)" \
-		-v la="$(cut -d' ' -f1 /proc/loadavg)" 'BEGIN {
-		printf "{\"phase\":\"machine\",\"system\":\"%s\",\"wall_s\":%.1f,\"busy_cpu_s\":%.1f,\"cores\":%d,\"server_cpu_s\":%s,\"loadavg_1m_after\":%s}\n",
-			l, w, b / t, n, (s == "" ? "null" : sprintf("%.2f", s / t)), la }'
+# Writes "epoch_ms server_ticks machine_busy_ticks" every 200 ms, for at most
+# LOAD_TIMEOUT_S plus 60 s. server_ticks adds the user and system CPU ticks of the
+# processes whose command line contains the pattern (found with pgrep), and
+# machine_busy_ticks is the busy time of all cores (user, nice, system, irq, softirq,
+# steal) from /proc/stat.
+sample_cpu() {
+	local pattern="$1" end=$(($(date +%s) + LOAD_TIMEOUT_S + 60))
+	local pid ticks stat rest
+	while [ "$(date +%s)" -lt "$end" ]; do
+		ticks=0
+		for pid in $(pgrep -f -- "$pattern" || true); do
+			stat="$(cat "/proc/$pid/stat" 2>/dev/null)" || continue
+			rest="${stat##*) }"
+			read -r -a fields <<<"$rest"
+			ticks=$((ticks + fields[11] + fields[12]))
+		done
+		echo "$(date +%s%3N) $ticks $(awk '/^cpu /{print $2+$3+$4+$7+$8+$9}' /proc/stat)"
+		sleep 0.2
+	done
 }
 
 run_java() {
@@ -147,33 +160,25 @@ run_java() {
 	done
 	echo "[$label round $round] sample app ready after $(($(date +%s) - start))s (pid $SERVER_PID, synchronous=$synchronous)" >&2
 
-	local busy0 cpu0 t0 t1
-	busy0=$(busy_ticks)
-	cpu0=$(process_ticks "$SERVER_PID")
-	t0=$(date +%s.%N)
-	timeout "$LOAD_TIMEOUT_S" node "$HERE/load.mjs" "http://127.0.0.1:$JAVA_PORT" >"$out" \
-		2>"$OUT_DIR/$label-$round.load.stderr" || echo "[$label round $round] load.mjs exited with $?" >&2
-	t1=$(date +%s.%N)
-
-	write_machine_line "$label" "$(awk -v a="$t0" -v b="$t1" 'BEGIN {print b - a}')" "$(($(busy_ticks) - busy0))" \
-		"$(($(process_ticks "$SERVER_PID") - cpu0))" >>"$out"
+	sample_cpu "--server.port=$JAVA_PORT" >"$OUT_DIR/$label-$round.cpu" &
+	SAMPLER_PID=$!
+	timeout "$LOAD_TIMEOUT_S" node "$HERE/warm-then-load.mjs" "http://127.0.0.1:$JAVA_PORT" >"$out" \
+		2>"$OUT_DIR/$label-$round.load.stderr" || echo "[$label round $round] the load exited with $?" >&2
+	# One more CPU sample after the last phase ends
+	sleep 0.5
 	stop_server
 }
 
 run_dorm() {
 	local round="$1"
-	local out="$OUT_DIR/dorm-$round.jsonl" busy0 t0 t1
-	busy0=$(busy_ticks)
-	t0=$(date +%s.%N)
-	PORT="$DORM_PORT" SERVER=miniflare OUT_DIR="$OUT_DIR/dorm-$round" LOAD_SCRIPT="$HERE/load.mjs" \
+	sample_cpu "--socket-addr=entry=127.0.0.1:$DORM_PORT" >"$OUT_DIR/dorm-$round.cpu" &
+	SAMPLER_PID=$!
+	PORT="$DORM_PORT" SERVER=miniflare OUT_DIR="$OUT_DIR/dorm-$round" LOAD_SCRIPT="$HERE/warm-then-load.mjs" \
 		timeout "$LOAD_TIMEOUT_S" "$HERE/peer-dorm/run.sh" >"$OUT_DIR/dorm-$round.out" \
 		2>"$OUT_DIR/dorm-$round.stderr" || echo "[dorm round $round] run.sh exited with $?" >&2
-	t1=$(date +%s.%N)
-	grep '^{"phase"' "$OUT_DIR/dorm-$round.out" >"$out" || true
-	# run.sh prints the CPU time of the server's processes as "  total <seconds>"
-	local server
-	server=$(awk '/^  total/{printf "%d", $2 * '"$(getconf CLK_TCK)"'}' "$OUT_DIR/dorm-$round.out")
-	write_machine_line dorm "$(awk -v a="$t0" -v b="$t1" 'BEGIN {print b - a}')" "$(($(busy_ticks) - busy0))" "$server" >>"$out"
+	stop_sampler
+	# run.sh writes the load's standard output, the measured pass, to load-*.jsonl
+	cat "$OUT_DIR/dorm-$round"/load-*.jsonl >"$OUT_DIR/dorm-$round.jsonl" 2>/dev/null || true
 	grep '^versions ' "$OUT_DIR/dorm-$round.out" | head -1 >&2 || true
 	echo "[dorm round $round] done" >&2
 }
