@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -40,7 +41,8 @@ import org.springframework.core.io.DefaultResourceLoader;
 /**
  * A registry and client wired by hand, without a Spring context, on a fresh temporary
  * folder that {@link #close()} deletes. Every setting keeps its default except
- * {@link MigrationSettings#setUseTemplates(boolean) useTemplates}.
+ * {@link MigrationSettings#setUseTemplates(boolean) useTemplates} and the registry
+ * settings that a caller changes.
  */
 final class BenchmarkRegistry implements AutoCloseable {
 
@@ -63,9 +65,22 @@ final class BenchmarkRegistry implements AutoCloseable {
 	 * @throws IOException if the folder cannot be created
 	 */
 	BenchmarkRegistry(boolean useTemplates) throws IOException {
+		this(useTemplates, (settings) -> {
+		});
+	}
+
+	/**
+	 * Create a registry on a new temporary folder with changed settings.
+	 * @param useTemplates whether new databases start as a copy of a migrated template
+	 * @param customizer changes the registry settings, such as {@code maxOpen}, after the
+	 * data directory is set
+	 * @throws IOException if the folder cannot be created
+	 */
+	BenchmarkRegistry(boolean useTemplates, Consumer<RegistrySettings> customizer) throws IOException {
 		this.directory = Files.createTempDirectory("dorm-benchmarks-");
 		RegistrySettings settings = new RegistrySettings();
 		settings.setDataDirectory(this.directory.resolve("data"));
+		customizer.accept(settings);
 		MigrationSettings migrationSettings = new MigrationSettings();
 		migrationSettings.setUseTemplates(useTemplates);
 		FlywayDatabaseInitializer initializer = new FlywayDatabaseInitializer(new DefaultResourceLoader(),

@@ -27,6 +27,8 @@ import java.util.concurrent.TimeUnit;
 
 import dev.dorm.DormDatabase;
 import dev.dorm.DormResult;
+import dev.dorm.TenantContext;
+import dev.dorm.tenant.TenantRoutingDataSource;
 import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -47,9 +49,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Reads one row by primary key from a database of 10,000 rows, through dorm-spring and
  * through plain sqlite-jdbc on the same file. Each invocation reads a different id from a
- * seeded random sequence. {@link #rawPreparedStatement} is the floor that
- * {@link #dormExec} is compared with, because dorm-spring also prepares a statement per
- * call.
+ * seeded random sequence.
+ * <p>
+ * dorm-spring is called three ways: {@link #dormExec} through {@link DormDatabase#exec},
+ * {@link #jdbcTemplate} through the database's own {@link DormDatabase#jdbc()}, and
+ * {@link #routingJdbcTemplate} through a {@link JdbcTemplate} on the
+ * {@link TenantRoutingDataSource}, with the tenant bound by {@link TenantContext#run} for
+ * each read. {@link #rawPreparedStatement} prepares a statement per read, as dorm-spring
+ * did before it kept prepared statements per connection, and {@link #rawCachedStatement}
+ * reuses one, as {@link DormDatabase#exec} now does.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -76,6 +84,8 @@ public class PointReadBenchmark {
 
 	private JdbcTemplate jdbcTemplate;
 
+	private JdbcTemplate routingJdbcTemplate;
+
 	private Connection connection;
 
 	private PreparedStatement cachedStatement;
@@ -91,6 +101,7 @@ public class PointReadBenchmark {
 			this.database = this.registry.database(NAME);
 			this.database.exec(TodoSchema.INSERT_NUMBERED, ROWS - 1);
 			this.jdbcTemplate = this.database.jdbc();
+			this.routingJdbcTemplate = new JdbcTemplate(new TenantRoutingDataSource(this.registry.client()));
 			this.connection = RawSqlite.open(this.registry.file(NAME));
 			this.cachedStatement = this.connection.prepareStatement(TodoSchema.SELECT_BY_ID);
 		}
@@ -139,6 +150,13 @@ public class PointReadBenchmark {
 	@Benchmark
 	public Map<String, @Nullable Object> jdbcTemplate() {
 		return this.jdbcTemplate.queryForMap(TodoSchema.SELECT_BY_ID, nextId());
+	}
+
+	@Benchmark
+	public void routingJdbcTemplate(Blackhole blackhole) {
+		String id = nextId();
+		TenantContext.run(NAME,
+				() -> blackhole.consume(this.routingJdbcTemplate.queryForMap(TodoSchema.SELECT_BY_ID, id)));
 	}
 
 	@Benchmark

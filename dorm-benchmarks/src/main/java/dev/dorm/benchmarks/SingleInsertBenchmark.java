@@ -22,6 +22,8 @@ import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 
 import dev.dorm.DormDatabase;
+import dev.dorm.TenantContext;
+import dev.dorm.tenant.TenantRoutingDataSource;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -39,7 +41,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Inserts one row per invocation in autocommit mode, through dorm-spring and through
- * plain sqlite-jdbc on a file of the same schema with the same pragmas. In WAL mode with
+ * plain sqlite-jdbc on the same file, which dorm-spring keeps open meanwhile. dorm-spring
+ * is called through {@link DormDatabase#exec}, through {@link DormDatabase#jdbc()}, and
+ * through a {@link JdbcTemplate} on the {@link TenantRoutingDataSource} with the tenant
+ * bound by {@link TenantContext#run} for each insert. In WAL mode with
  * {@code synchronous=NORMAL}, SQLite syncs the log only at checkpoints and not at each
  * commit (SQLite documentation of {@code PRAGMA synchronous}). So most invocations
  * measure the library and SQLite, and the few that run an automatic checkpoint also wait
@@ -61,6 +66,8 @@ public class SingleInsertBenchmark {
 
 	private JdbcTemplate jdbcTemplate;
 
+	private JdbcTemplate routingJdbcTemplate;
+
 	private Connection connection;
 
 	private PreparedStatement cachedStatement;
@@ -74,8 +81,8 @@ public class SingleInsertBenchmark {
 			this.database = this.registry.database(NAME);
 			this.database.exec("SELECT count(*) FROM todos");
 			this.jdbcTemplate = this.database.jdbc();
-			this.connection = RawSqlite.open(this.registry.directory().resolve("raw.db"));
-			TodoSchema.create(this.connection);
+			this.routingJdbcTemplate = new JdbcTemplate(new TenantRoutingDataSource(this.registry.client()));
+			this.connection = RawSqlite.open(this.registry.file(NAME));
 			this.cachedStatement = this.connection.prepareStatement(TodoSchema.INSERT);
 		}
 		catch (Exception ex) {
@@ -108,6 +115,13 @@ public class SingleInsertBenchmark {
 	@Benchmark
 	public int jdbcTemplate() {
 		return this.jdbcTemplate.update(TodoSchema.INSERT, nextId(), TodoSchema.TITLE, 0, TodoSchema.CREATED_AT);
+	}
+
+	@Benchmark
+	public int routingJdbcTemplate() {
+		String id = nextId();
+		return TenantContext.call(NAME, () -> this.routingJdbcTemplate.update(TodoSchema.INSERT, id, TodoSchema.TITLE,
+				0, TodoSchema.CREATED_AT));
 	}
 
 	@Benchmark

@@ -16,9 +16,6 @@
 
 package dev.dorm.benchmarks;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
 
@@ -89,19 +86,6 @@ final class TodoSchema {
 			migrations.version(i + 1, VERSIONS.get(i));
 		}
 		return migrations;
-	}
-
-	/**
-	 * Create the same tables and index on a file that dorm-spring does not manage.
-	 * @param connection a connection to the file
-	 * @throws SQLException if SQLite rejects a statement
-	 */
-	static void create(Connection connection) throws SQLException {
-		try (Statement statement = connection.createStatement()) {
-			for (String version : VERSIONS) {
-				statement.execute(version);
-			}
-		}
 	}
 
 }
