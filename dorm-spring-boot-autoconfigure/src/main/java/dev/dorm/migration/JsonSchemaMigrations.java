@@ -46,6 +46,9 @@ final class JsonSchemaMigrations {
 
 	private static final String SCRIPT_CONFIGURATION = "placeholderReplacement=false\n";
 
+	private static final List<String> CREATE_PREFIXES = List.of("CREATE TABLE ", "CREATE INDEX ",
+			"CREATE UNIQUE INDEX ");
+
 	private final List<PreloadedResource> resources;
 
 	private final List<PreloadedResource> schemaFiles;
@@ -85,8 +88,11 @@ final class JsonSchemaMigrations {
 			String relativePath = resource.getRelativePath();
 			String sqlPath = relativePath.substring(0, relativePath.length() - JSON_SUFFIX.length()) + suffix;
 			try {
-				String sql = String.join(";\n", JsonSchemaToSql.toSql(withoutByteOrderMark(resource.content())))
-						+ ";\n";
+				List<String> statements = new ArrayList<>();
+				for (String statement : JsonSchemaToSql.toSql(withoutByteOrderMark(resource.content()))) {
+					statements.add(withoutIfNotExists(statement));
+				}
+				String sql = String.join(";\n", statements) + ";\n";
 				resources.add(new PreloadedResource(resource.location(), sqlPath, sql));
 				resources.add(new PreloadedResource(resource.location(), sqlPath + SCRIPT_CONFIGURATION_SUFFIX,
 						SCRIPT_CONFIGURATION));
@@ -101,6 +107,22 @@ final class JsonSchemaMigrations {
 			}
 		}
 		return new JsonSchemaMigrations(resources, schemaFiles, failure);
+	}
+
+	/**
+	 * Turn a generated {@code CREATE ... IF NOT EXISTS} into a plain {@code CREATE}. A
+	 * versioned migration then fails on a table or index that already exists, with
+	 * SQLite's "already exists" message, instead of reporting success while the older
+	 * table stays as it was.
+	 */
+	private static String withoutIfNotExists(String statement) {
+		for (String create : CREATE_PREFIXES) {
+			String ifNotExists = create + "IF NOT EXISTS ";
+			if (statement.startsWith(ifNotExists)) {
+				return create + statement.substring(ifNotExists.length());
+			}
+		}
+		return statement;
 	}
 
 	/**

@@ -169,6 +169,30 @@ class JsonSchemaMigrationTests {
 	}
 
 	@Test
+	void schemaFileForExistingTableFails() throws IOException {
+		write("V1__todos.sql", "CREATE TABLE todos (id INTEGER PRIMARY KEY, title TEXT NOT NULL);");
+		start().database("tenant:acme").exec("INSERT INTO todos (title) VALUES ('first')");
+		stop();
+		write("V2__todos.json", TODOS);
+		assertThatExceptionOfType(MigrationFailedException.class)
+			.isThrownBy(() -> start().database("tenant:acme").exec("SELECT 1"))
+			.satisfies((ex) -> {
+				assertThat(ex.getVersion()).isEqualTo("2");
+				assertThat(ex.getCurrentVersion()).isEqualTo("1");
+				assertThat(ex.getSqliteMessage()).contains("table \"todos\" already exists");
+			});
+		stop();
+		Files.delete(this.migrations.resolve("V2__todos.json"));
+		DormDatabase database = start().database("tenant:acme");
+		assertThat(database.exec("SELECT name FROM pragma_table_info('todos') ORDER BY cid").rows())
+			.containsExactly(List.of("id"), List.of("title"));
+		assertThat(
+				database.exec("SELECT count(*) FROM sqlite_schema WHERE tbl_name = 'todos' AND type = 'index'").rows())
+			.containsExactly(List.of(0L));
+		assertThat(database.exec("SELECT title FROM todos").rows()).containsExactly(List.of("first"));
+	}
+
+	@Test
 	void invalidSchemaFileStopsExistingDatabase() throws IOException {
 		write("V1__todos.json", TODOS);
 		start().database("tenant:acme").exec("INSERT INTO todos (title) VALUES ('first')");
