@@ -23,6 +23,7 @@ import javax.sql.DataSource;
 
 import dev.dorm.DormClient;
 import dev.dorm.jdbc.SqliteDialect;
+import dev.dorm.jdbc.SqliteExceptionTranslator;
 import dev.dorm.tenant.CurrentRequestTenant;
 import dev.dorm.tenant.HeaderTenantResolver;
 import dev.dorm.tenant.PathPatternTenantResolver;
@@ -52,6 +53,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
+import org.springframework.jdbc.support.SQLExceptionTranslator;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
@@ -101,6 +103,12 @@ public final class DormTenantAutoConfiguration {
 		@Bean
 		TenantRoutingDataSource dormRoutingDataSource(DormClient dormClient) {
 			return new TenantRoutingDataSource(dormClient);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(SQLExceptionTranslator.class)
+		SqliteExceptionTranslator dormSqlExceptionTranslator() {
+			return new SqliteExceptionTranslator();
 		}
 
 	}

@@ -35,6 +35,7 @@ import dev.dorm.DormResult;
 import dev.dorm.DormSqlException;
 import dev.dorm.DormTransactionCallback;
 import dev.dorm.StatementTimeoutException;
+import dev.dorm.jdbc.SqliteExceptionTranslator;
 import dev.dorm.registry.SqlClassifier.StatementKind;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -245,6 +246,7 @@ final class RegistryDormDatabase implements DormDatabase {
 		JdbcTemplate template = this.jdbcTemplate;
 		if (template == null) {
 			template = new JdbcTemplate(dataSource());
+			template.setExceptionTranslator(new SqliteExceptionTranslator());
 			this.jdbcTemplate = template;
 		}
 		return template;
