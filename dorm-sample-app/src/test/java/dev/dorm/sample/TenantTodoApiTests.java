@@ -134,6 +134,17 @@ class TenantTodoApiTests {
 	}
 
 	@Test
+	void mirrorDatabaseCannotBeNamedAsTenant() throws Exception {
+		List<DatabaseName> before = this.dorm.list("aggregate");
+		for (String tenant : new String[] { "aggregate:main", "aggregate:other" }) {
+			HttpResponse<String> response = send("GET", "/api/todos", tenant, null);
+			assertThat(response.statusCode()).as(tenant).isEqualTo(400);
+			assertThat(response.body()).as(tenant).contains("is a database of kind 'aggregate'");
+		}
+		assertThat(this.dorm.list("aggregate")).isEqualTo(before);
+	}
+
+	@Test
 	void subdomainNamesTenant() throws Exception {
 		send("POST", "/api/todos", "sub", "{\"id\":\"s1\",\"title\":\"x\"}");
 		assertThat(rawGet("/api/count", "sub.example.com", null)).endsWith("{\"count\":1}");

@@ -426,6 +426,13 @@ public class DormProperties {
 		private List<String> requiredPaths = new ArrayList<>();
 
 		/**
+		 * Kinds, besides the default kind, whose databases a request may name as its
+		 * tenant, such as 'user' for 'X-Tenant-Id: user:42'. Other kinds are rejected
+		 * with 400, so that a request never reaches a mirror's database.
+		 */
+		private List<String> kinds = new ArrayList<>();
+
+		/**
 		 * Whether to provide a data source that routes to the database of the current
 		 * tenant, used by JdbcTemplate, JdbcClient and Spring Data JDBC, when the
 		 * application defines no DataSource of its own.
@@ -494,6 +501,14 @@ public class DormProperties {
 
 		public void setRequiredPaths(List<String> requiredPaths) {
 			this.requiredPaths = requiredPaths;
+		}
+
+		public List<String> getKinds() {
+			return this.kinds;
+		}
+
+		public void setKinds(List<String> kinds) {
+			this.kinds = kinds;
 		}
 
 		public boolean isRoutingDataSource() {

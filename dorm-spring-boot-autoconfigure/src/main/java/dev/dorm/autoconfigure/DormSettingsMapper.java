@@ -224,6 +224,7 @@ final class DormSettingsMapper {
 		}
 		checkKind("dorm.default-kind", properties.getDefaultKind());
 		properties.getKinds().keySet().forEach((kind) -> checkKind("dorm.kinds", kind));
+		properties.getTenant().getKinds().forEach((kind) -> checkKind("dorm.tenant.kinds", kind));
 		checkPositive("dorm.max-open", properties.getMaxOpen());
 		checkPositive("dorm.idle-timeout", properties.getIdleTimeout());
 		checkMaxSize("dorm.max-size", properties.getMaxSize());

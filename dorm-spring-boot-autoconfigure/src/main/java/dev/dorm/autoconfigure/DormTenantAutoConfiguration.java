@@ -137,7 +137,7 @@ public final class DormTenantAutoConfiguration {
 				ObjectProvider<TenantResolver> resolvers) {
 			List<TenantResolver> all = new ArrayList<>(builtInResolvers(properties.getTenant()));
 			resolvers.orderedStream().forEach(all::add);
-			return new TenantRequestResolver(all, dormClient);
+			return new TenantRequestResolver(all, dormClient, properties.getTenant().getKinds());
 		}
 
 		private static List<TenantResolver> builtInResolvers(DormProperties.Tenant tenant) {

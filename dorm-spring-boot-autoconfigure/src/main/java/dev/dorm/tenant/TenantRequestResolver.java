@@ -16,9 +16,12 @@
 
 package dev.dorm.tenant;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.dorm.DatabaseName;
 import dev.dorm.DormClient;
 import dev.dorm.InvalidDatabaseNameException;
 import dev.dorm.UnknownDatabaseKindException;
@@ -32,6 +35,10 @@ import org.springframework.util.Assert;
  * found is validated as a database name and put in canonical form ({@code tenant:acme});
  * two sources that name different tenants make the request forbidden, so a header can
  * never select another tenant than the principal's claim.
+ * <p>
+ * A request may name a database of the default kind, or of one of the kinds it is created
+ * with. Other kinds, such as the kind of a mirror that holds the rows of every tenant,
+ * are rejected with status 400.
  *
  * @since 0.1.0
  */
@@ -41,16 +48,30 @@ public class TenantRequestResolver {
 
 	private final DormClient client;
 
+	private final Set<String> kinds;
+
 	/**
-	 * Create a resolver.
+	 * Create a resolver that accepts tenants of the default kind only.
 	 * @param resolvers the sources, in the order they are asked
 	 * @param client validates the values as database names
 	 */
 	public TenantRequestResolver(List<TenantResolver> resolvers, DormClient client) {
+		this(resolvers, client, Set.of());
+	}
+
+	/**
+	 * Create a resolver.
+	 * @param resolvers the sources, in the order they are asked
+	 * @param client validates the values as database names
+	 * @param kinds the kinds besides the default kind that a request may name
+	 */
+	public TenantRequestResolver(List<TenantResolver> resolvers, DormClient client, Collection<String> kinds) {
 		Assert.notNull(resolvers, "'resolvers' must not be null");
 		Assert.notNull(client, "'client' must not be null");
+		Assert.notNull(kinds, "'kinds' must not be null");
 		this.resolvers = List.copyOf(resolvers);
 		this.client = client;
+		this.kinds = Set.copyOf(kinds);
 	}
 
 	/**
@@ -73,14 +94,21 @@ public class TenantRequestResolver {
 			if (value == null) {
 				continue;
 			}
-			String canonical;
+			DatabaseName name;
 			try {
-				canonical = this.client.parseName(value).toString();
+				name = this.client.parseName(value);
 			}
 			catch (InvalidDatabaseNameException | UnknownDatabaseKindException ex) {
 				return Resolution.rejected(400,
 						"Invalid tenant from " + resolver.getDescription() + ": " + ex.getMessage());
 			}
+			if (!isTenantKind(name)) {
+				return Resolution.rejected(400,
+						"Invalid tenant from " + resolver.getDescription() + ": '" + name + "' is a database of kind '"
+								+ name.kind() + "', which requests may not name; send a tenant key such as '"
+								+ name.key() + "', or add the kind to dorm.tenant.kinds");
+			}
+			String canonical = name.toString();
 			if (tenant == null) {
 				tenant = canonical;
 				source = resolver;
@@ -93,6 +121,14 @@ public class TenantRequestResolver {
 			}
 		}
 		return Resolution.of(tenant);
+	}
+
+	/**
+	 * Return whether a request may name a database of this kind: the default kind, whose
+	 * key alone names the same database, or one of the configured kinds.
+	 */
+	private boolean isTenantKind(DatabaseName name) {
+		return this.kinds.contains(name.kind()) || this.client.parseName(name.key()).equals(name);
 	}
 
 	/**

@@ -18,6 +18,7 @@ package dev.dorm.tenant;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 import dev.dorm.DormClient;
@@ -184,6 +185,46 @@ class TenantRequestResolverTests {
 		TenantRequestResolver.Resolution resolution = resolver.resolve(new MockHttpServletRequest());
 		assertThat(resolution.status()).isEqualTo(400);
 		assertThat(resolution.error()).contains("Unknown database kind 'user'");
+	}
+
+	@Test
+	void otherKindIsBadRequest() {
+		DormClient client = clientWithKinds("aggregate", "user");
+		TenantRequestResolver resolver = new TenantRequestResolver(List.of((request) -> "aggregate:main"), client);
+		TenantRequestResolver.Resolution resolution = resolver.resolve(new MockHttpServletRequest());
+		assertThat(resolution.status()).isEqualTo(400);
+		assertThat(resolution.error()).contains("'aggregate:main' is a database of kind 'aggregate'",
+				"dorm.tenant.kinds");
+		assertThat(this.directory.resolve("aggregate")).doesNotExist();
+	}
+
+	@Test
+	void configuredKindIsAccepted() {
+		DormClient client = clientWithKinds("aggregate", "user");
+		TenantRequestResolver resolver = new TenantRequestResolver(List.of((request) -> "user:42"), client,
+				List.of("user"));
+		assertThat(resolver.resolve(new MockHttpServletRequest()).tenant()).isEqualTo("user:42");
+		TenantRequestResolver aggregate = new TenantRequestResolver(List.of((request) -> "aggregate:main"), client,
+				List.of("user"));
+		assertThat(aggregate.resolve(new MockHttpServletRequest()).status()).isEqualTo(400);
+	}
+
+	@Test
+	void defaultKindIsAcceptedWithOrWithoutPrefix() {
+		DormClient client = clientWithKinds("aggregate");
+		for (String value : List.of("acme", "tenant:acme")) {
+			TenantRequestResolver resolver = new TenantRequestResolver(List.of((request) -> value), client);
+			assertThat(resolver.resolve(new MockHttpServletRequest()).tenant()).isEqualTo("tenant:acme");
+		}
+	}
+
+	private DormClient clientWithKinds(String... kinds) {
+		RegistrySettings settings = new RegistrySettings();
+		settings.setDataDirectory(this.directory);
+		settings.setKinds(Set.of(kinds));
+		this.registry.close();
+		this.registry = new TenantDatabaseRegistry(settings, DatabaseInitializer.NONE);
+		return new DefaultDormClient(this.registry);
 	}
 
 	@Test
