@@ -47,9 +47,15 @@ final class SqlExecution {
 	 */
 	static final RowMapper<@Nullable Object[]> ROW_MAPPER = SqlExecution::mapRow;
 
+	/**
+	 * Temporary objects other than dorm-spring's own, such as the mirror's capture
+	 * triggers.
+	 */
+	private static final String TEMPORARY_OBJECTS = "SELECT type, name FROM temp.sqlite_schema"
+			+ " WHERE name NOT LIKE '\\_dorm\\_%' ESCAPE '\\' LIMIT 1";
+
 	// NOTE: The limit counts rows, not bytes: up to max-rows rows of large BLOBs or
-	// strings
-	// are held in memory before they are written.
+	// strings are held in memory before they are written.
 	private final String streamPath;
 
 	private final int maxRows;
@@ -129,6 +135,30 @@ final class SqlExecution {
 	}
 
 	private StatementResult runWrite(DormDatabase transaction, SqlRequest.Call call, RowBudget budget) {
+		StatementResult result = execute(transaction, call, budget);
+		if ("CREATE".equals(call.statement().keyword())) {
+			rejectTemporaryObjects(transaction, call);
+		}
+		return result;
+	}
+
+	/**
+	 * Fail the request if the statement created a temporary table, view, index or
+	 * trigger. A database keeps one writer connection for all its callers, and temporary
+	 * objects live as long as that connection, so one would change what later requests
+	 * and the application's own writes do: a temporary table hides the table of the same
+	 * name. The exception rolls the transaction back, which removes the object.
+	 */
+	private static void rejectTemporaryObjects(DormDatabase transaction, SqlRequest.Call call) {
+		List<List<@Nullable Object>> created = transaction.exec(TEMPORARY_OBJECTS).rows();
+		if (!created.isEmpty()) {
+			throw SqlEndpointException.badRequest("A temporary " + created.get(0).get(0) + " is not allowed through"
+					+ " the SQL endpoint (in " + call.location() + "): it would outlive the request on the"
+					+ " connection that every caller of the database shares; create a table of the database instead");
+		}
+	}
+
+	private StatementResult execute(DormDatabase transaction, SqlRequest.Call call, RowBudget budget) {
 		if (!call.statement().words().contains("RETURNING")) {
 			DormResult result = transaction.exec(call.sql(), call.params());
 			budget.take(result.rows().size());

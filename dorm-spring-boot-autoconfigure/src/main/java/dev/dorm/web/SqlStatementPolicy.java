@@ -37,6 +37,12 @@ import dev.dorm.sql.SqlStatement;
  * statement, even under {@code EXPLAIN}. Table-valued pragma functions such as
  * {@code pragma_table_info('t')} are allowed: SQLite offers them only for pragmas that
  * have no side effects.
+ * <p>
+ * A statement that may write and mentions {@code _dorm_} anywhere in its text is rejected
+ * as well, because tables and triggers with that prefix belong to dorm-spring: a trigger
+ * on the mirror's outbox, or a write to it, would drop or forge mirrored changes. Reads
+ * of those tables are allowed, and values that contain {@code _dorm_} can still be
+ * written as parameters.
  */
 final class SqlStatementPolicy {
 
@@ -49,6 +55,8 @@ final class SqlStatementPolicy {
 			"PAGE_SIZE", "FREELIST_COUNT", "USER_VERSION", "SCHEMA_VERSION", "APPLICATION_ID", "JOURNAL_MODE",
 			"ENCODING", "COMPILE_OPTIONS", "DATABASE_LIST", "TABLE_LIST", "COLLATION_LIST", "FUNCTION_LIST",
 			"MODULE_LIST", "PRAGMA_LIST", "DATA_VERSION", "MAX_PAGE_COUNT", "AUTO_VACUUM");
+
+	private static final String RESERVED_PREFIX = "_dorm_";
 
 	private static final Set<String> TRANSACTION_KEYWORDS = Set.of("BEGIN", "COMMIT", "END", "ROLLBACK", "SAVEPOINT",
 			"RELEASE");
@@ -111,6 +119,11 @@ final class SqlStatementPolicy {
 		if (containsLoadExtension(statement.text())) {
 			throw rejected(location, "load_extension",
 					"extensions run native code, so the endpoint rejects any statement that mentions load_extension");
+		}
+		if (!statement.isReadOnly() && statement.text().toLowerCase(Locale.ROOT).contains(RESERVED_PREFIX)) {
+			throw rejected(location, "A write that mentions " + RESERVED_PREFIX,
+					"tables and triggers whose names start with " + RESERVED_PREFIX + " belong to dorm-spring's"
+							+ " mirroring; pass text that contains " + RESERVED_PREFIX + " as a parameter");
 		}
 	}
 

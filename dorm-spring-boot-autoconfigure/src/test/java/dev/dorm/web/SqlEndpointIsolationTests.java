@@ -121,6 +121,58 @@ class SqlEndpointIsolationTests {
 		assertThat(victim.exec("SELECT value FROM secrets").rows()).containsExactly(List.of("top secret"));
 	}
 
+	@Test
+	void temporaryObjectsAreRolledBack() throws Exception {
+		DormDatabase database = this.dorm.database("tenant:temporary");
+		database.exec("INSERT INTO kv VALUES ('real', '1')");
+		List<String> attempts = List.of("CREATE TEMP TABLE kv (k TEXT PRIMARY KEY, v TEXT)",
+				"CREATE TEMPORARY TABLE shadow (a)", "CREATE TABLE temp.shadow (a)",
+				"CREATE TABLE \"temp\".\"shadow\" (a)", "CREATE TEMP VIEW kv_view AS SELECT * FROM main.kv",
+				"CREATE TEMP TRIGGER wipe AFTER INSERT ON main.kv BEGIN DELETE FROM kv; END");
+		for (String sql : attempts) {
+			HttpResponse<String> response = this.http.admin("/db/temporary/query/raw",
+					SqlEndpointHttp.toJson(Map.of("sql", sql)));
+			assertThat(response.statusCode()).as(sql + " " + response.body()).isEqualTo(400);
+			assertThat(SqlEndpointHttp.error(response)).as(sql)
+				.startsWith("A temporary ")
+				.contains("is not allowed through the SQL endpoint");
+			HttpResponse<String> inTransaction = this.http.admin("/db/temporary/query/raw", SqlEndpointHttp.toJson(Map
+				.of("transaction", List.of(Map.of("sql", "INSERT INTO kv VALUES ('lost', '1')"), Map.of("sql", sql)))));
+			assertThat(inTransaction.statusCode()).as(sql).isEqualTo(400);
+			List<List<Object>> temporary = database
+				.transaction((writer) -> writer.exec("SELECT name FROM temp.sqlite_schema").rows());
+			assertThat(temporary).as(sql).isEmpty();
+		}
+		database.exec("INSERT INTO kv VALUES ('after', '2')");
+		assertThat(database.exec("SELECT k FROM main.kv ORDER BY k").rows()).containsExactly(List.of("after"),
+				List.of("real"));
+		assertThat(this.http.sql("temporary", "CREATE TABLE notes (a)").get("rows").toString()).isEqualTo("[]");
+	}
+
+	@Test
+	void writesNamingDormTablesAreRejected() throws Exception {
+		this.dorm.database("tenant:reserved").exec("CREATE TABLE _dorm_outbox_copy (a)");
+		List<String> attempts = List.of("DELETE FROM _dorm_outbox_copy", "INSERT INTO \"_DORM_OUTBOX_COPY\" VALUES (1)",
+				"DROP TABLE [_dorm_outbox_copy]",
+				"CREATE TRIGGER eat AFTER INSERT ON kv BEGIN DELETE FROM" + " _dorm_outbox_copy; END",
+				"DROP TRIGGER IF EXISTS temp._dorm_mirror_0_insert",
+				"UPDATE kv SET v = (SELECT count(*) FROM _dorm_outbox_copy)");
+		for (String sql : attempts) {
+			HttpResponse<String> response = this.http.admin("/db/reserved/query/raw",
+					SqlEndpointHttp.toJson(Map.of("sql", sql)));
+			assertThat(response.statusCode()).as(sql).isEqualTo(400);
+			assertThat(SqlEndpointHttp.error(response)).as(sql)
+				.startsWith("A write that mentions _dorm_ is not allowed through the SQL endpoint");
+		}
+		assertThat(this.http.sql("reserved", "SELECT count(*) FROM _dorm_outbox_copy").get("rows").toString())
+			.isEqualTo("[[0]]");
+		HttpResponse<String> parameter = this.http.admin("/db/reserved/query/raw", SqlEndpointHttp
+			.toJson(Map.of("sql", "INSERT INTO kv VALUES (?, ?)", "params", List.of("_dorm_", "x"))));
+		assertThat(parameter.statusCode()).as(parameter.body()).isEqualTo(200);
+		assertThat(this.dorm.database("tenant:reserved").exec("SELECT k FROM kv").rows())
+			.containsExactly(List.of("_dorm_"));
+	}
+
 	private List<Path> withAttacker(Set<Path> files) {
 		List<Path> expected = new ArrayList<>(files);
 		expected.add(dataDirectory.resolve("tenant").resolve("attacker.db"));
