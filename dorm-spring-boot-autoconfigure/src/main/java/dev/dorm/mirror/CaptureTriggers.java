@@ -30,7 +30,9 @@ import java.util.List;
  * connection dorm-spring writes through, cost nothing elsewhere, and are created again
  * from the current schema each time the writer opens, so they follow the tenant's
  * migrations. Their {@code WHEN} clause calls {@value #CAPTURE_FUNCTION}, a function of
- * that connection that returns whether the current write is mirrored.
+ * that connection that returns whether the current write is mirrored. Its argument is the
+ * number of outbox rows the trigger writes, two for an update that changes the key and
+ * one otherwise, which write counts subtract.
  */
 final class CaptureTriggers {
 
@@ -110,7 +112,9 @@ final class CaptureTriggers {
 	static List<String> triggers(int index, TableShape shape) {
 		String table = "main." + SqlNames.identifier(shape.name());
 		String tableLiteral = SqlNames.literal(shape.name());
-		String when = " WHEN " + CAPTURE_FUNCTION + "() BEGIN ";
+		String when = " WHEN " + CAPTURE_FUNCTION + "(1) BEGIN ";
+		String whenUpdated = " WHEN " + CAPTURE_FUNCTION + "(CASE WHEN " + keyUnchanged(shape)
+				+ " THEN 1 ELSE 2 END) BEGIN ";
 		String insertInto = "INSERT INTO " + Outbox.TABLE + " (table_name, operation, row_key, row_data, created_at) ";
 		String upsertNew = insertInto + "VALUES (" + tableLiteral + ", 'upsert', " + keyObject(shape, "NEW") + ", "
 				+ rowObject(shape, "NEW") + ", " + NOW + ");";
@@ -119,7 +123,7 @@ final class CaptureTriggers {
 		String deleteOldIfKeyChanged = insertInto + "SELECT " + tableLiteral + ", 'delete', " + keyObject(shape, "OLD")
 				+ ", NULL, " + NOW + " WHERE NOT (" + keyUnchanged(shape) + ");";
 		return List.of(createTrigger(index, "insert") + " AFTER INSERT ON " + table + when + upsertNew + " END",
-				createTrigger(index, "update") + " AFTER UPDATE ON " + table + when + deleteOldIfKeyChanged + " "
+				createTrigger(index, "update") + " AFTER UPDATE ON " + table + whenUpdated + deleteOldIfKeyChanged + " "
 						+ upsertNew + " END",
 				createTrigger(index, "delete") + " AFTER DELETE ON " + table + when + deleteOld + " END");
 	}

@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import dev.dorm.DatabaseName;
+import dev.dorm.registry.InternalWrites;
 import dev.dorm.registry.MirrorSuppression;
 import dev.dorm.registry.WriterConnectionListener;
 import org.apache.commons.logging.Log;
@@ -82,7 +83,7 @@ public class ChangeCapture implements WriterConnectionListener {
 		}
 		Outbox.createIfMissing(writer);
 		CaptureState state = new CaptureState(name);
-		Function.create(writer, CaptureTriggers.CAPTURE_FUNCTION, new CaptureFunction(state), 0, 0);
+		Function.create(writer, CaptureTriggers.CAPTURE_FUNCTION, new CaptureFunction(state), 1, 0);
 		int tables = CaptureTriggers.install(writer, settings);
 		((SQLiteConnection) writer).addCommitListener(state);
 		this.states.put(writer, state);
@@ -148,7 +149,8 @@ public class ChangeCapture implements WriterConnectionListener {
 	}
 
 	/**
-	 * The SQL function the triggers call: 1 to record the change, 0 to skip it.
+	 * The SQL function the triggers call with the number of outbox rows they are about to
+	 * write: 1 to record the change, 0 to skip it.
 	 */
 	private static final class CaptureFunction extends Function {
 
@@ -165,6 +167,7 @@ public class ChangeCapture implements WriterConnectionListener {
 				return;
 			}
 			this.state.captured = true;
+			InternalWrites.add(value_int(0));
 			result(1);
 		}
 

@@ -70,6 +70,7 @@ final class StatementExecutor {
 	private static DormResult execute(Connection connection, StatementCache statements, boolean writer, String sql,
 			@Nullable Object[] params) throws SQLException {
 		long changesBefore = writer ? totalChanges(connection) : 0;
+		long internalBefore = InternalWrites.total();
 		PreparedStatement statement = statements.take(sql);
 		if (statement == null) {
 			statement = connection.prepareStatement(sql);
@@ -86,7 +87,8 @@ final class StatementExecutor {
 				}
 			}
 			reusable = true;
-			long written = writer ? totalChanges(connection) - changesBefore : 0;
+			long written = writer ? totalChanges(connection) - changesBefore - (InternalWrites.total() - internalBefore)
+					: 0;
 			return new DormResult(columns, rows, written);
 		}
 		finally {

@@ -51,6 +51,10 @@ final class SqlExecution {
 	 * Temporary objects other than dorm-spring's own, such as the mirror's capture
 	 * triggers.
 	 */
+	private static final String HAS_SEQUENCE = "SELECT 1 FROM main.sqlite_schema WHERE name = 'sqlite_sequence'";
+
+	private static final String OUTBOX_SEQUENCE = "SELECT seq FROM main.sqlite_sequence WHERE name = '_dorm_outbox'";
+
 	private static final String TEMPORARY_OBJECTS = "SELECT type, name FROM temp.sqlite_schema"
 			+ " WHERE name NOT LIKE '\\_dorm\\_%' ESCAPE '\\' LIMIT 1";
 
@@ -169,9 +173,11 @@ final class SqlExecution {
 			return new StatementResult(result.columns(), rows, result.rowsWritten());
 		}
 		long changesBefore = totalChanges(transaction);
+		long outboxBefore = outboxSequence(transaction);
 		try (DormCursor<@Nullable Object[]> cursor = transaction.stream(call.sql(), ROW_MAPPER, call.params())) {
 			List<@Nullable Object[]> rows = readRows(cursor, budget);
-			return new StatementResult(cursor.columns(), rows, totalChanges(transaction) - changesBefore);
+			long outboxRows = outboxSequence(transaction) - outboxBefore;
+			return new StatementResult(cursor.columns(), rows, totalChanges(transaction) - changesBefore - outboxRows);
 		}
 	}
 
@@ -191,6 +197,19 @@ final class SqlExecution {
 	private static long totalChanges(DormDatabase transaction) {
 		Object value = transaction.exec("SELECT total_changes()").rows().get(0).get(0);
 		return ((Number) value).longValue();
+	}
+
+	/**
+	 * Return the last key of mirroring's outbox table, which grows by one for each record
+	 * that the capture triggers write because the key is {@code AUTOINCREMENT}, or 0 in a
+	 * database that has no outbox.
+	 */
+	private static long outboxSequence(DormDatabase transaction) {
+		if (transaction.exec(HAS_SEQUENCE).rows().isEmpty()) {
+			return 0;
+		}
+		List<List<@Nullable Object>> rows = transaction.exec(OUTBOX_SEQUENCE).rows();
+		return rows.isEmpty() ? 0 : ((Number) rows.get(0).get(0)).longValue();
 	}
 
 	private static @Nullable Object[] mapRow(ResultSet resultSet, int rowNumber) throws SQLException {

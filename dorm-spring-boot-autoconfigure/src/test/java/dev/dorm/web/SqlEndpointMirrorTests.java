@@ -90,6 +90,28 @@ class SqlEndpointMirrorTests {
 	}
 
 	@Test
+	void rowsWrittenLeavesOutOutboxRecords() throws Exception {
+		DormDatabase database = this.dorm.database("tenant:mirrored");
+		database.exec("CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT)");
+		database.exec("CREATE TABLE audit (item INTEGER)");
+		assertThat(rowsWritten("{\"sql\": \"INSERT INTO items (name) VALUES ('a'), ('b')\"}")).isEqualTo(2);
+		assertThat(rowsWritten("{\"sql\": \"INSERT INTO items (name) VALUES ('c') RETURNING id\"}")).isEqualTo(1);
+		assertThat(rowsWritten("{\"sql\": \"UPDATE items SET id = 10 WHERE name = 'a'\"}")).isEqualTo(1);
+		assertThat(rowsWritten("{\"sql\": \"UPDATE items SET id = 20 WHERE name = 'b' RETURNING id\"}")).isEqualTo(1);
+		assertThat(rowsWritten("{\"sql\": \"DELETE FROM items WHERE name = 'c'\"}")).isEqualTo(1);
+		database.exec("CREATE TRIGGER audited AFTER INSERT ON items BEGIN INSERT INTO audit VALUES (NEW.id); END");
+		assertThat(rowsWritten("{\"sql\": \"INSERT INTO items (name) VALUES ('d')\"}")).isEqualTo(2);
+		assertThat(database.exec("INSERT INTO items (name) VALUES ('e')").rowsWritten()).isEqualTo(2);
+		assertThat(database.exec("SELECT count(*) FROM _dorm_outbox").rows().get(0).get(0)).isNotEqualTo(0L);
+	}
+
+	private long rowsWritten(String body) throws Exception {
+		HttpResponse<String> response = raw(body);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return SqlEndpointHttp.json(response).get("result").get("meta").get("rows_written").asLong();
+	}
+
+	@Test
 	void skipMirrorMustBeBoolean() throws Exception {
 		HttpResponse<String> response = raw("{\"sql\": \"SELECT 1\", \"skipMirror\": \"yes\"}");
 		assertThat(response.statusCode()).isEqualTo(400);
