@@ -55,8 +55,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	private static final Log logger = LogFactory.getLog(ApiExceptionHandler.class);
 
 	private static final String ROUTES = "the API serves GET and POST /t/{tenant}/todos,"
-			+ " GET /t/{tenant}/todos/{id}, GET /t/{tenant}/count, and the same under /api with the tenant"
-			+ " in the X-Tenant-Id header";
+			+ " GET /t/{tenant}/todos/{id}, GET /t/{tenant}/count, the same under /m/{tenant} with the writes"
+			+ " mirrored, the same under /api with the tenant in the X-Tenant-Id header, and GET /aggregate/count";
 
 	@ExceptionHandler
 	ResponseEntity<ApiError> handleInvalidDatabaseName(InvalidDatabaseNameException ex) {

@@ -349,7 +349,9 @@ class TodoApiTests {
 		for (String path : List.of("/", "/nope", "/t/acme", "/t/acme/todos/a/b")) {
 			HttpResponse<String> response = get(path);
 			assertThat(response.statusCode()).as(path).isEqualTo(404);
-			assertThat(errorMessage(response)).as(path).startsWith("No route for GET ");
+			assertThat(errorMessage(response)).as(path)
+				.startsWith("No route for GET ")
+				.contains("/m/{tenant}", "GET /aggregate/count");
 		}
 	}
 

@@ -239,8 +239,20 @@ public class FlywayDatabaseInitializer implements DatabaseInitializer {
 	}
 
 	private KindMigrations migrations(String kind) {
-		return this.kinds.computeIfAbsent(kind, (key) -> KindMigrations.load(key, this.settings.locationsOf(key),
-				this.resolver, this.codeMigrations.getOrDefault(key, List.of()), this.classLoader, this.customizers));
+		return this.kinds.computeIfAbsent(kind, this::loadMigrations);
+	}
+
+	private KindMigrations loadMigrations(String kind) {
+		List<String> locations = this.settings.locationsOf(kind);
+		KindMigrations migrations = KindMigrations.load(kind, locations, this.resolver,
+				this.codeMigrations.getOrDefault(kind, List.of()), this.classLoader, this.customizers);
+		if (migrations.isEmpty()) {
+			logger.info(LogMessage.format(
+					"Kind '%s' has no migrations in %s and none declared in code, so its"
+							+ " databases are created empty; check dorm.migrations.locations if it should have some",
+					kind, locations));
+		}
+		return migrations;
 	}
 
 	private void migrate(Connection connection, KindMigrations migrations) throws SQLException {

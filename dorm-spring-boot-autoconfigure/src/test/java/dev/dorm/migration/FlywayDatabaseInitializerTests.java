@@ -33,8 +33,11 @@ import dev.dorm.registry.TenantDatabaseRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.io.DefaultResourceLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,6 +46,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Tests for {@link FlywayDatabaseInitializer}.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class FlywayDatabaseInitializerTests {
 
 	private static final String CREATE_TODOS = "CREATE TABLE todos (id TEXT PRIMARY KEY, title TEXT NOT NULL);";
@@ -257,6 +261,16 @@ class FlywayDatabaseInitializerTests {
 		this.settings.setLocationsByKind(java.util.Map.of("cache", List.of()));
 		DormDatabase database = start(registrySettings).database("cache:one");
 		assertThat(database.exec("SELECT count(*) FROM sqlite_schema").rows()).containsExactly(List.of(0L));
+	}
+
+	@Test
+	void emptyLocationIsLoggedOnFirstUse(CapturedOutput output) {
+		this.settings.setLocations(List.of("filesystem:" + this.root.resolve("missing")));
+		DormClient client = start();
+		client.database("tenant:one").exec("SELECT 1");
+		client.database("tenant:two").exec("SELECT 1");
+		assertThat(output).containsOnlyOnce("Kind 'tenant' has no migrations in [filesystem:"
+				+ this.root.resolve("missing") + "] and none declared in code");
 	}
 
 	@Test
