@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -253,10 +254,12 @@ public final class DatabaseName implements Comparable<DatabaseName> {
 	}
 
 	/**
-	 * Return the name in its canonical form, {@code kind:key}.
+	 * Return the name in its canonical form, {@code kind:key}. Jackson writes a name as
+	 * this string.
 	 * @return the canonical name
 	 */
 	@Override
+	@JsonValue
 	public String toString() {
 		return this.kind + ":" + this.key;
 	}

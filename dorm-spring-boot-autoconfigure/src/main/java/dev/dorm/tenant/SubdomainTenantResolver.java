@@ -56,6 +56,11 @@ public class SubdomainTenantResolver implements TenantResolver {
 			return null;
 		}
 		host = host.toLowerCase(Locale.ROOT);
+		if (host.endsWith(".")) {
+			// A fully qualified host name, such as 'acme.example.com.', names the same
+			// host
+			host = host.substring(0, host.length() - 1);
+		}
 		if (!host.endsWith(this.suffix) || host.length() == this.suffix.length()) {
 			return null;
 		}

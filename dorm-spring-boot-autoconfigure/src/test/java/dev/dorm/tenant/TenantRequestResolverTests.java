@@ -105,8 +105,8 @@ class TenantRequestResolverTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource({ "acme.example.com, acme", "ACME.Example.COM, acme", "example.com, ''", "other.com, ''",
-			"xexample.com, ''", "localhost, ''" })
+	@CsvSource({ "acme.example.com, acme", "ACME.Example.COM, acme", "acme.example.com., acme", "example.com, ''",
+			"example.com., ''", "other.com, ''", "xexample.com, ''", "localhost, ''" })
 	void subdomainResolverReadsSingleLabel(String host, String tenant) {
 		SubdomainTenantResolver resolver = new SubdomainTenantResolver("example.com");
 		MockHttpServletRequest request = new MockHttpServletRequest();
