@@ -92,6 +92,9 @@ public class MirrorRelay implements AutoCloseable {
 
 	private final Map<DatabaseName, Long> oldestPending = new ConcurrentHashMap<>();
 
+	// TODO: Attempts are counted in memory only, so a restart starts a rejected change's
+	// count again, and an application that restarts more often than the backoff sequence
+	// lasts never parks it.
 	private final Map<DatabaseName, Failure> failures = new ConcurrentHashMap<>();
 
 	private final Map<DatabaseName, Long> parked = new ConcurrentHashMap<>();
@@ -321,6 +324,12 @@ public class MirrorRelay implements AutoCloseable {
 						(key, previous) -> (previous != null && previous.recordId() == record.id())
 								? previous.next(single) : new Failure(record.id(), 1, single));
 				if (failure.attempts() < this.settings.getMaxAttempts()) {
+					if (failure.attempts() == 1) {
+						logger.warn(LogMessage.format(
+								"Mirror target %s rejected change %d of table '%s' of database '%s'; later changes of"
+										+ " the database wait while it is retried: %s",
+								target.describe(), record.id(), record.table(), name, single.getMessage()));
+					}
 					logger.debug(LogMessage.format("Mirror target %s rejected change %d of database '%s' (attempt %d)",
 							target.describe(), record.id(), name, failure.attempts()), single);
 					backoff(name, failure.attempts());

@@ -44,10 +44,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,6 +61,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  * Tests for mirroring, against the dorm-spring database {@code aggregate:main} and
  * against a real PostgreSQL server.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class MirrorTests {
 
 	private static EmbeddedPostgres postgres;
@@ -280,7 +284,7 @@ class MirrorTests {
 
 	@ParameterizedTest
 	@EnumSource(Target.class)
-	void rejectedChangeIsParkedAndLaterChangesArrive(Target target) throws Exception {
+	void rejectedChangeIsParkedAndLaterChangesArrive(Target target, CapturedOutput output) throws Exception {
 		MirrorHarness harness = start(target);
 		DormDatabase database = harness.client.database("tenant:parks");
 		database.exec("INSERT INTO notes (title) VALUES ('first')");
@@ -303,6 +307,7 @@ class MirrorTests {
 			.contains("poison");
 		assertThat(harness.relay.status().parkedRecords()).containsEntry("tenant:parks", 1L);
 		assertThat(this.events).contains("parked tenant:parks 2");
+		assertThat(output).containsOnlyOnce("rejected change 2 of table 'notes' of database 'tenant:parks'");
 	}
 
 	@ParameterizedTest
