@@ -29,10 +29,12 @@ import java.util.stream.Stream;
 import dev.dorm.DatabaseName;
 import dev.dorm.DormClient;
 import dev.dorm.DormDatabase;
+import dev.dorm.DormSqlException;
 import dev.dorm.MigrationFailedException;
 import dev.dorm.registry.DefaultDormClient;
 import dev.dorm.registry.RegistrySettings;
 import dev.dorm.registry.TenantDatabaseRegistry;
+import dev.dorm.schema.ReadmeSchemas;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -166,6 +168,22 @@ class JsonSchemaMigrationTests {
 							+ "'notes': unknown type 'strnig'");
 			});
 		assertThat(client.exists("tenant:acme")).isFalse();
+	}
+
+	@Test
+	void readmeExampleMigratesAfterUsers() throws IOException {
+		write("V1__create_users.sql", "CREATE TABLE users (id TEXT PRIMARY KEY);");
+		write("V2__todos.json", ReadmeSchemas.TODOS);
+		DormDatabase database = start().database("tenant:acme");
+		database.exec("INSERT INTO users (id) VALUES ('u1')");
+		database.exec("INSERT INTO todos (owner, title, done) VALUES ('u1', 'Buy milk', 0)");
+		assertThat(database.exec("SELECT owner, title, priority, tags FROM todos").rows())
+			.containsExactly(List.of("u1", "Buy milk", 2L, "[]"));
+		assertThat(database.exec("SELECT version, description, script FROM flyway_schema_history WHERE version = '2'")
+			.rows()).containsExactly(List.of("2", "todos", "V2__todos.sql"));
+		assertThatExceptionOfType(DormSqlException.class)
+			.isThrownBy(() -> database.exec("INSERT INTO todos (owner, title, done) VALUES ('nobody', 'x', 0)"))
+			.withMessageContaining("FOREIGN KEY constraint failed");
 	}
 
 	@Test

@@ -43,27 +43,6 @@ import static org.assertj.core.api.Assertions.entry;
  */
 class JsonSchemaToSqlTests {
 
-	static final String TODOS = """
-			{
-			  "$id": "todos",
-			  "type": "object",
-			  "properties": {
-			    "id": { "type": "integer", "x-dorm-auto-increment": true },
-			    "owner": {
-			      "type": "string",
-			      "x-dorm-references": { "table": "users", "column": "id", "onDelete": "CASCADE" }
-			    },
-			    "title": { "type": "string", "minLength": 1, "maxLength": 200 },
-			    "done": { "type": "boolean", "x-dorm-default": false },
-			    "priority": { "type": "integer", "enum": [1, 2, 3], "x-dorm-default": 2 },
-			    "due": { "type": ["string", "null"], "format": "date" },
-			    "tags": { "type": "array", "x-dorm-default": [] }
-			  },
-			  "required": ["owner", "title", "done"],
-			  "x-dorm-indexes": [{ "columns": ["owner", "due"] }]
-			}
-			""";
-
 	@TempDir
 	Path directory;
 
@@ -81,7 +60,7 @@ class JsonSchemaToSqlTests {
 
 	@Test
 	void todosSchemaProducesDocumentedStatements() {
-		assertThat(JsonSchemaToSql.toSql(TODOS)).containsExactly("""
+		assertThat(JsonSchemaToSql.toSql(ReadmeSchemas.TODOS)).containsExactly("""
 				CREATE TABLE IF NOT EXISTS "todos" (
 				  "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
 				  "owner" TEXT NOT NULL,
@@ -98,7 +77,7 @@ class JsonSchemaToSqlTests {
 	@Test
 	void todosSchemaCreatesTableInSqlite() throws SQLException {
 		this.database.execute("CREATE TABLE users (id TEXT PRIMARY KEY)");
-		this.database.executeAll(JsonSchemaToSql.toSql(TODOS));
+		this.database.executeAll(JsonSchemaToSql.toSql(ReadmeSchemas.TODOS));
 		assertThat(this.database.tableInfo("todos")).containsExactly(column("id", "INTEGER", 1, null, 1),
 				column("owner", "TEXT", 1, null, 0), column("title", "TEXT", 1, null, 0),
 				column("done", "INTEGER", 1, "0", 0), column("priority", "INTEGER", 0, "2", 0),
@@ -121,16 +100,16 @@ class JsonSchemaToSqlTests {
 	@Test
 	void statementsRunTwiceWithoutError() throws SQLException {
 		this.database.execute("CREATE TABLE users (id TEXT PRIMARY KEY)");
-		this.database.executeAll(JsonSchemaToSql.toSql(TODOS));
-		this.database.executeAll(JsonSchemaToSql.toSql(TODOS));
+		this.database.executeAll(JsonSchemaToSql.toSql(ReadmeSchemas.TODOS));
+		this.database.executeAll(JsonSchemaToSql.toSql(ReadmeSchemas.TODOS));
 		assertThat(this.database.columnNames("todos")).hasSize(7);
 	}
 
 	@Test
 	void textTreeAndObjectOverloadsAgree() {
-		JsonNode tree = JsonMapper.shared().readTree(TODOS);
+		JsonNode tree = JsonMapper.shared().readTree(ReadmeSchemas.TODOS);
 		TableSchema schema = JsonMapper.shared().treeToValue(tree, TableSchema.class);
-		List<String> fromText = JsonSchemaToSql.toSql(TODOS);
+		List<String> fromText = JsonSchemaToSql.toSql(ReadmeSchemas.TODOS);
 		assertThat(JsonSchemaToSql.toSql(tree)).isEqualTo(fromText);
 		assertThat(JsonSchemaToSql.toSql(schema)).isEqualTo(fromText);
 	}
@@ -447,9 +426,9 @@ class JsonSchemaToSqlTests {
 
 	@Test
 	void schemaSerializesBackToEquivalentJson() {
-		TableSchema schema = JsonMapper.shared().readValue(TODOS, TableSchema.class);
+		TableSchema schema = JsonMapper.shared().readValue(ReadmeSchemas.TODOS, TableSchema.class);
 		String written = JsonMapper.shared().writeValueAsString(schema);
-		assertThat(JsonSchemaToSql.toSql(written)).isEqualTo(JsonSchemaToSql.toSql(TODOS));
+		assertThat(JsonSchemaToSql.toSql(written)).isEqualTo(JsonSchemaToSql.toSql(ReadmeSchemas.TODOS));
 		assertThat(JsonMapper.shared().readTree(written).get("properties").get("id").get("type").isString()).isTrue();
 		assertThat(schema.getProperties().get("done").getDefaultValue()).isEqualTo(BooleanNode.FALSE);
 	}
