@@ -16,6 +16,7 @@
 
 package dev.dorm.autoconfigure;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -197,23 +198,37 @@ final class DormSettingsMapper {
 
 	/**
 	 * Return the admin secret of the SQL endpoint after checking it. The failure is an
-	 * {@link IllegalStateException} rather than an
+	 * {@link InvalidSqlEndpointSecretException} rather than an
 	 * {@link InvalidConfigurationPropertyValueException}, because Spring Boot's failure
 	 * analysis of the latter prints the property's value.
 	 */
 	static String sqlEndpointSecret(DormProperties properties) {
 		String secret = properties.getSqlEndpoint().getSecret();
 		if (secret == null || secret.length() < MIN_SECRET_LENGTH) {
-			throw new IllegalStateException("Invalid value for configuration property 'dorm.sql-endpoint.secret': "
-					+ "the secret must be at least " + MIN_SECRET_LENGTH + " characters long, but has "
-					+ ((secret != null) ? secret.length() : 0) + "; generate one, for example with"
-					+ " 'openssl rand -hex 32'");
+			throw new InvalidSqlEndpointSecretException("the secret must be at least " + MIN_SECRET_LENGTH
+					+ " characters long, but has " + ((secret != null) ? secret.length() : 0)
+					+ "; generate one, for example with 'openssl rand -hex 32'");
 		}
 		if (!secret.strip().equals(secret)) {
-			throw new IllegalStateException("Invalid value for configuration property 'dorm.sql-endpoint.secret': "
-					+ "the secret must not start or end with whitespace");
+			throw new InvalidSqlEndpointSecretException("the secret must not start or end with whitespace");
 		}
 		return secret;
+	}
+
+	/**
+	 * Reject a data directory that is a file or lies below one, which would otherwise
+	 * fail later with an I/O error deep in the startup.
+	 */
+	private static void checkDataDirectory(String dataDir) {
+		Path path = Path.of(dataDir).toAbsolutePath().normalize();
+		while (path != null && !Files.exists(path)) {
+			path = path.getParent();
+		}
+		if (path != null && !Files.isDirectory(path)) {
+			throw new InvalidConfigurationPropertyValueException("dorm.data-dir", dataDir, "'" + path
+					+ "' is a file, not a folder. Set dorm.data-dir to a folder, which dorm-spring creates if it is"
+					+ " missing");
+		}
 	}
 
 	private static void validate(DormProperties properties) {
@@ -222,6 +237,7 @@ final class DormSettingsMapper {
 			throw new InvalidConfigurationPropertyValueException("dorm.data-dir", properties.getDataDir(),
 					"The data directory must not be empty");
 		}
+		checkDataDirectory(properties.getDataDir());
 		checkKind("dorm.default-kind", properties.getDefaultKind());
 		properties.getKinds().keySet().forEach((kind) -> checkKind("dorm.kinds", kind));
 		properties.getTenant().getKinds().forEach((kind) -> checkKind("dorm.tenant.kinds", kind));

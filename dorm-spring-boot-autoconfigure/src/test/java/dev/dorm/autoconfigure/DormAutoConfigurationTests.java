@@ -16,6 +16,8 @@
 
 package dev.dorm.autoconfigure;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -118,6 +120,23 @@ class DormAutoConfigurationTests {
 			assertThat(failure).isInstanceOf(InvalidConfigurationPropertyValueException.class);
 			assertThat(((InvalidConfigurationPropertyValueException) failure).getName()).isEqualTo(name);
 		});
+	}
+
+	@Test
+	void dataDirectoryThatIsFileIsRejected() throws IOException {
+		Path file = Files.writeString(this.dataDirectory.resolve("afile"), "x");
+		for (Path dataDir : List.of(file, file.resolve("sub"))) {
+			contextRunner().withPropertyValues("dorm.data-dir=" + dataDir).run((context) -> {
+				assertThat(context).hasFailed();
+				Throwable failure = context.getStartupFailure();
+				while (failure != null && !(failure instanceof InvalidConfigurationPropertyValueException)) {
+					failure = failure.getCause();
+				}
+				assertThat(failure).as(dataDir.toString())
+					.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+					.hasMessageContaining("'" + file + "' is a file, not a folder");
+			});
+		}
 	}
 
 	@Test

@@ -33,6 +33,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -147,9 +148,14 @@ class DormSqlEndpointAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).hasFailed();
 				assertThat(context.getStartupFailure()).rootCause()
-					.isInstanceOf(IllegalStateException.class)
+					.isInstanceOf(InvalidSqlEndpointSecretException.class)
 					.hasMessageContaining("'dorm.sql-endpoint.secret'")
 					.hasMessageNotContaining(secret.strip());
+				FailureAnalysis analysis = new SqlEndpointSecretFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis).isNotNull();
+				assertThat(analysis.getDescription()).contains("'dorm.sql-endpoint.secret'")
+					.doesNotContain(secret.strip());
+				assertThat(analysis.getAction()).contains("openssl rand -hex 32");
 			});
 	}
 
