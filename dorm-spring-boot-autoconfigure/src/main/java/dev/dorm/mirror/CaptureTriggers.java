@@ -36,7 +36,11 @@ import java.util.List;
  */
 final class CaptureTriggers {
 
-	static final String CAPTURE_FUNCTION = "dorm_mirror_capture";
+	/**
+	 * Name of the capture function. Its {@code _dorm_} prefix, like that of the triggers
+	 * and tables of mirroring, makes the SQL endpoint reject a write that calls it.
+	 */
+	static final String CAPTURE_FUNCTION = "_dorm_mirror_capture";
 
 	static final String TRIGGER_PREFIX = "_dorm_mirror_";
 

@@ -140,18 +140,17 @@ final class SqlExecution {
 
 	private StatementResult runWrite(DormDatabase transaction, SqlRequest.Call call, RowBudget budget) {
 		StatementResult result = execute(transaction, call, budget);
-		if ("CREATE".equals(call.statement().keyword())) {
-			rejectTemporaryObjects(transaction, call);
-		}
+		rejectTemporaryObjects(transaction, call);
 		return result;
 	}
 
 	/**
 	 * Fail the request if the statement created a temporary table, view, index or
-	 * trigger. A database keeps one writer connection for all its callers, and temporary
-	 * objects live as long as that connection, so one would change what later requests
-	 * and the application's own writes do: a temporary table hides the table of the same
-	 * name. The exception rolls the transaction back, which removes the object.
+	 * trigger, with {@code CREATE} or otherwise, as {@code ANALYZE temp} does. A database
+	 * keeps one writer connection for all its callers, and temporary objects live as long
+	 * as that connection, so one would change what later requests and the application's
+	 * own writes do: a temporary table hides the table of the same name. The exception
+	 * rolls the transaction back, which removes the object.
 	 */
 	private static void rejectTemporaryObjects(DormDatabase transaction, SqlRequest.Call call) {
 		List<List<@Nullable Object>> created = transaction.exec(TEMPORARY_OBJECTS).rows();

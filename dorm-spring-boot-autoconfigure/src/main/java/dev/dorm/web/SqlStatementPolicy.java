@@ -38,11 +38,12 @@ import dev.dorm.sql.SqlStatement;
  * {@code pragma_table_info('t')} are allowed: SQLite offers them only for pragmas that
  * have no side effects.
  * <p>
- * A statement that may write and mentions {@code _dorm_} anywhere in its text is rejected
- * as well, because tables and triggers with that prefix belong to dorm-spring: a trigger
- * on the mirror's outbox, or a write to it, would drop or forge mirrored changes. Reads
- * of those tables are allowed, and values that contain {@code _dorm_} can still be
- * written as parameters.
+ * A statement that may write and mentions {@code _dorm_} or {@code sqlite_sequence}
+ * anywhere in its text is rejected as well. Tables, triggers and functions with that
+ * prefix belong to dorm-spring, and {@code sqlite_sequence} holds the key counter of the
+ * mirror's outbox: a trigger on the outbox, a write to it or to its counter would drop,
+ * forge or block mirrored changes. Reads are allowed, and values that contain these names
+ * can still be written as parameters.
  */
 final class SqlStatementPolicy {
 
@@ -57,6 +58,8 @@ final class SqlStatementPolicy {
 			"MODULE_LIST", "PRAGMA_LIST", "DATA_VERSION", "MAX_PAGE_COUNT", "AUTO_VACUUM");
 
 	private static final String RESERVED_PREFIX = "_dorm_";
+
+	private static final String SEQUENCE_TABLE = "sqlite_sequence";
 
 	private static final Set<String> TRANSACTION_KEYWORDS = Set.of("BEGIN", "COMMIT", "END", "ROLLBACK", "SAVEPOINT",
 			"RELEASE");
@@ -120,10 +123,16 @@ final class SqlStatementPolicy {
 			throw rejected(location, "load_extension",
 					"extensions run native code, so the endpoint rejects any statement that mentions load_extension");
 		}
-		if (!statement.isReadOnly() && statement.text().toLowerCase(Locale.ROOT).contains(RESERVED_PREFIX)) {
+		String lowerCaseText = statement.text().toLowerCase(Locale.ROOT);
+		if (!statement.isReadOnly() && lowerCaseText.contains(RESERVED_PREFIX)) {
 			throw rejected(location, "A write that mentions " + RESERVED_PREFIX,
-					"tables and triggers whose names start with " + RESERVED_PREFIX + " belong to dorm-spring's"
-							+ " mirroring; pass text that contains " + RESERVED_PREFIX + " as a parameter");
+					"tables, triggers and functions whose names start with " + RESERVED_PREFIX
+							+ " belong to dorm-spring's mirroring; pass text that contains " + RESERVED_PREFIX
+							+ " as a parameter");
+		}
+		if (!statement.isReadOnly() && lowerCaseText.contains(SEQUENCE_TABLE)) {
+			throw rejected(location, "A write that mentions " + SEQUENCE_TABLE,
+					SEQUENCE_TABLE + " also holds the key counter of dorm-spring's mirror outbox");
 		}
 	}
 

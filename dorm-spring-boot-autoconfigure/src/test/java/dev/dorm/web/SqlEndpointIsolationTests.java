@@ -128,7 +128,7 @@ class SqlEndpointIsolationTests {
 		List<String> attempts = List.of("CREATE TEMP TABLE kv (k TEXT PRIMARY KEY, v TEXT)",
 				"CREATE TEMPORARY TABLE shadow (a)", "CREATE TABLE temp.shadow (a)",
 				"CREATE TABLE \"temp\".\"shadow\" (a)", "CREATE TEMP VIEW kv_view AS SELECT * FROM main.kv",
-				"CREATE TEMP TRIGGER wipe AFTER INSERT ON main.kv BEGIN DELETE FROM kv; END");
+				"CREATE TEMP TRIGGER wipe AFTER INSERT ON main.kv BEGIN DELETE FROM kv; END", "ANALYZE temp");
 		for (String sql : attempts) {
 			HttpResponse<String> response = this.http.admin("/db/temporary/query/raw",
 					SqlEndpointHttp.toJson(Map.of("sql", sql)));
@@ -156,7 +156,8 @@ class SqlEndpointIsolationTests {
 				"DROP TABLE [_dorm_outbox_copy]",
 				"CREATE TRIGGER eat AFTER INSERT ON kv BEGIN DELETE FROM" + " _dorm_outbox_copy; END",
 				"DROP TRIGGER IF EXISTS temp._dorm_mirror_0_insert",
-				"UPDATE kv SET v = (SELECT count(*) FROM _dorm_outbox_copy)");
+				"UPDATE kv SET v = (SELECT count(*) FROM _dorm_outbox_copy)",
+				"INSERT INTO kv VALUES ('f', _dorm_mirror_capture(1000))");
 		for (String sql : attempts) {
 			HttpResponse<String> response = this.http.admin("/db/reserved/query/raw",
 					SqlEndpointHttp.toJson(Map.of("sql", sql)));
@@ -171,6 +172,24 @@ class SqlEndpointIsolationTests {
 		assertThat(parameter.statusCode()).as(parameter.body()).isEqualTo(200);
 		assertThat(this.dorm.database("tenant:reserved").exec("SELECT k FROM kv").rows())
 			.containsExactly(List.of("_dorm_"));
+	}
+
+	@Test
+	void writesToSequenceTableAreRejected() throws Exception {
+		this.dorm.database("tenant:sequence").exec("CREATE TABLE counted (id INTEGER PRIMARY KEY AUTOINCREMENT)");
+		this.dorm.database("tenant:sequence").exec("INSERT INTO counted DEFAULT VALUES");
+		List<String> attempts = List.of(
+				"UPDATE sqlite_sequence SET seq = 9223372036854775807 WHERE name LIKE '%outbox'",
+				"DELETE FROM SQLITE_SEQUENCE", "UPDATE \"sqlite_sequence\" SET seq = 0 RETURNING seq");
+		for (String sql : attempts) {
+			HttpResponse<String> response = this.http.admin("/db/sequence/query/raw",
+					SqlEndpointHttp.toJson(Map.of("sql", sql)));
+			assertThat(response.statusCode()).as(sql).isEqualTo(400);
+			assertThat(SqlEndpointHttp.error(response)).as(sql)
+				.startsWith("A write that mentions sqlite_sequence is not allowed through the SQL endpoint");
+		}
+		assertThat(this.http.sql("sequence", "SELECT name, seq FROM sqlite_sequence").get("rows").toString())
+			.isEqualTo("[[\"counted\",1]]");
 	}
 
 	private List<Path> withAttacker(Set<Path> files) {
