@@ -7,8 +7,8 @@
 // iterations together, and their range. It adds JMH's mean and error, and the median CPU
 // time per operation of the worker threads (cpu.worker) when the run used
 // CpuTimeProfiler. For the sample mode (-bm sample) it prints the 50th and 99th
-// percentiles of all samples. The ratio columns divide a median by the median of the
-// reference of the same class and mode from the same file:
+// percentiles of all samples. Each ratio column divides a median by the median of a
+// reference from the same file, class and mode. The references are:
 //   rawPreparedStatement for point reads and inserts, with rawCachedStatement beside it,
 //   rawOpenQueryClose for opening, rawResultSet for streaming, and step FLOOR for the
 //   point read breakdown.

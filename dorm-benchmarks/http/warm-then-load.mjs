@@ -9,7 +9,7 @@
 // the sample app spent about 40% of its CPU time in the JIT compiler (async-profiler,
 // 2-core machine). After a warm-up of 20,000 requests, the sample app's mirrored reads at
 // the end of the measured pass still cost 40% less CPU time than its point reads near the
-// start, for the same work, so the default warm-up is as long as the measured pass, with
+// start, for the same work. So the default warm-up is as long as the measured pass, with
 // fewer new tenants. Its counts come from WARMUP_COLD_TENANTS (100), WARMUP_WARM_WRITES
 // (20000), WARMUP_POINT_READS (50000), WARMUP_LIST_READS (5000), WARMUP_MIRROR_WRITES
 // (10000) and WARMUP_MIRROR_READS (10000). WARMUP=0 skips it. Every other variable of

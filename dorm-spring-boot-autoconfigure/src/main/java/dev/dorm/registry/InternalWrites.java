@@ -20,7 +20,7 @@ package dev.dorm.registry;
  * Counts the rows that dorm-spring's own triggers write on the current thread, such as
  * the records of mirroring's outbox, so that {@code rowsWritten} counts only the rows of
  * the caller's tables and of the caller's triggers. SQLite runs triggers on the thread
- * that executes the statement, so a counter of that thread sees every such row.
+ * that executes the statement, so a counter of that thread counts every such row.
  *
  * @since 0.1.0
  */

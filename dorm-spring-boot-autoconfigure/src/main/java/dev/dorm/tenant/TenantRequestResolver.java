@@ -37,7 +37,7 @@ import org.springframework.util.Assert;
  * never select another tenant than the principal's claim.
  * <p>
  * A request may name a database of the default kind, or of one of the kinds it is created
- * with. Other kinds, such as the kind of a mirror that holds the rows of every tenant,
+ * with. Other kinds, such as the kind of a mirror that contains the rows of every tenant,
  * are rejected with status 400.
  *
  * @since 0.1.0

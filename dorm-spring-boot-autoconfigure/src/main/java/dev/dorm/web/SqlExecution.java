@@ -146,11 +146,11 @@ final class SqlExecution {
 
 	/**
 	 * Fail the request if the statement created a temporary table, view, index or
-	 * trigger, with {@code CREATE} or otherwise, as {@code ANALYZE temp} does. A database
-	 * keeps one writer connection for all its callers, and temporary objects live as long
-	 * as that connection, so one would change what later requests and the application's
-	 * own writes do: a temporary table hides the table of the same name. The exception
-	 * rolls the transaction back, which removes the object.
+	 * trigger, with {@code CREATE} or otherwise, as {@code ANALYZE temp} does. All
+	 * callers of a database share its writer connection, and temporary objects live as
+	 * long as that connection. A temporary table would hide the table of the same name
+	 * from later requests and from the application's own writes. The exception rolls the
+	 * transaction back, which removes the object.
 	 */
 	private static void rejectTemporaryObjects(DormDatabase transaction, SqlRequest.Call call) {
 		List<List<@Nullable Object>> created = transaction.exec(TEMPORARY_OBJECTS).rows();

@@ -40,10 +40,10 @@ import dev.dorm.sql.SqlStatement;
  * <p>
  * A statement that may write and mentions {@code _dorm_} or {@code sqlite_sequence}
  * anywhere in its text is rejected as well. Tables, triggers and functions with that
- * prefix belong to dorm-spring, and {@code sqlite_sequence} holds the key counter of the
- * mirror's outbox: a trigger on the outbox, a write to it or to its counter would drop,
- * forge or block mirrored changes. Reads are allowed, and values that contain these names
- * can still be written as parameters.
+ * prefix belong to dorm-spring, and {@code sqlite_sequence} contains the key counter of
+ * the mirror's outbox: a trigger on the outbox, a write to it or to its counter would
+ * drop, forge or block mirrored changes. Reads are allowed, and values that contain these
+ * names can still be written as parameters.
  */
 final class SqlStatementPolicy {
 
@@ -132,7 +132,7 @@ final class SqlStatementPolicy {
 		}
 		if (!statement.isReadOnly() && lowerCaseText.contains(SEQUENCE_TABLE)) {
 			throw rejected(location, "A write that mentions " + SEQUENCE_TABLE,
-					SEQUENCE_TABLE + " also holds the key counter of dorm-spring's mirror outbox");
+					SEQUENCE_TABLE + " also contains the key counter of dorm-spring's mirror outbox");
 		}
 	}
 
